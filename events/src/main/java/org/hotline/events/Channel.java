@@ -1,0 +1,6 @@
+package org.hotline.events;
+
+/** How a contact reached the hotline. */
+public enum Channel {
+    PHONE, CHAT_BOT, WEB_FORM
+}

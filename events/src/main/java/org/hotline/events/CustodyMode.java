@@ -1,0 +1,6 @@
+package org.hotline.events;
+
+/** How a man came into custody. */
+public enum CustodyMode {
+    SURRENDERED, CAPTURED
+}

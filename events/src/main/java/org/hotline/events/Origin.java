@@ -1,0 +1,6 @@
+package org.hotline.events;
+
+/** Where the caller says he is from. */
+public enum Origin {
+    RU, UA_OCCUPIED, BY, OTHER, UNKNOWN
+}

@@ -1,0 +1,26 @@
+package org.hotline.outbox;
+
+import java.time.Instant;
+
+import org.hotline.events.EventJson;
+import org.hotline.events.HotlineEvent;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Where a service puts the events of a state change, inside the transaction of that change. */
+@ApplicationScoped
+public class Outbox {
+
+    /** MANDATORY: an event without its state change (or the reverse) is exactly what we rule out. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(HotlineEvent event) {
+        OutboxMessage message = new OutboxMessage();
+        message.topic = event.topic();
+        message.messageKey = event.partitionKey();
+        message.eventType = event.typeName();
+        message.payload = EventJson.write(event);
+        message.createdAt = Instant.now();
+        message.persist();
+    }
+}

@@ -1,0 +1,30 @@
+package org.hotline.outbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How the outbox relay moves events to Kafka. */
+@ConfigMapping(prefix = "hotline.outbox")
+public interface OutboxConfig {
+
+    /** The most events sent in one relay transaction. */
+    @WithDefault("500")
+    int batchSize();
+
+    /**
+     * How long the relay waits for the broker to acknowledge a batch. Keep it above the
+     * producer's {@code delivery.timeout.ms}, so a batch is never sent again while its first
+     * send may still succeed.
+     */
+    @WithDefault("45s")
+    Duration ackTimeout();
+
+    /**
+     * The PostgreSQL advisory lock that lets one instance relay at a time, so a caller's events
+     * cannot overtake each other across instances. Distinct per service database is not needed.
+     */
+    @WithDefault("727274")
+    long relayLockId();
+}

@@ -1,0 +1,93 @@
+package org.hotline.testing;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.hotline.events.Topics;
+
+/**
+ * A real single-node KRaft broker inside the test JVM, from Kafka's own test kit, with the
+ * hotline's topics created up front. Replication factors are 1: with the kit's default of 3 a
+ * consumer group never forms on one broker.
+ */
+public final class LocalKafka implements AutoCloseable {
+
+    private final KafkaClusterTestKit cluster;
+
+    private LocalKafka(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+    }
+
+    public static LocalKafka start(Path baseDir) {
+        try {
+            KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .setBaseDirectory(baseDir.toAbsolutePath())
+                    .build())
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "6")
+                    .setConfigProp("transaction.state.log.replication.factor", "1")
+                    .setConfigProp("transaction.state.log.min.isr", "1")
+                    .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
+                    .setConfigProp("share.coordinator.state.topic.min.isr", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .setConfigProp("auto.create.topics.enable", "false")
+                    .build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            LocalKafka kafka = new LocalKafka(cluster);
+            kafka.createTopics(Topics.all());
+            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
+            return kafka;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the Kafka test broker", e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    public void createTopics(List<String> names) {
+        try (Admin admin = admin()) {
+            for (String name : names) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(name, Topics.PARTITIONS, (short) 1))).all().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create topics " + names, e);
+        }
+    }
+
+    public Admin admin() {
+        Properties properties = new Properties();
+        properties.putAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
+        return Admin.create(properties);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            // Best effort at JVM exit; the folder is under target/ and goes with it.
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.hotline.testing;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Test resource for {@code @QuarkusTest}: one real Kafka broker and one private PostgreSQL
+ * cluster per test JVM, shared by every test class of the module (they start in a few seconds,
+ * but not for free). Arg {@code database} names the service's database.
+ *
+ * <p>Usage: {@code @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "intake"))}
+ */
+public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
+
+    private static LocalKafka kafka;
+    private static PrivatePostgres postgres;
+
+    private String database = "hotline";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        startShared();
+        postgres.createDatabases(database);
+        Map<String, String> config = new HashMap<>();
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
+        config.put("quarkus.datasource.username", postgres.user());
+        config.put("quarkus.datasource.password", "");
+        return config;
+    }
+
+    /** The shared broker, for tests that produce or consume directly. */
+    public static synchronized LocalKafka kafka() {
+        startShared();
+        return kafka;
+    }
+
+    /** The shared PostgreSQL cluster, for tests that look into a database directly. */
+    public static synchronized PrivatePostgres postgres() {
+        startShared();
+        return postgres;
+    }
+
+    private static synchronized void startShared() {
+        if (kafka == null) {
+            Path base = Path.of("target", "real-infrastructure", UUID.randomUUID().toString().substring(0, 8));
+            postgres = PrivatePostgres.start(base.resolve("postgres"));
+            kafka = LocalKafka.start(base.resolve("kafka"));
+        }
+    }
+
+    @Override
+    public void stop() {
+        // Shared by every test class of this JVM; shutdown hooks stop both at exit.
+    }
+}
