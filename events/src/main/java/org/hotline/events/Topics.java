@@ -11,6 +11,12 @@ public final class Topics {
     /** {@link CaseEvent}s, keyed by case id. */
     public static final String CASES = "hotline.cases.v1";
 
+    /** Records case-service could not read or process, with the error and origin in headers. */
+    public static final String CASE_SERVICE_DEAD_LETTERS = "hotline.case-service.dead-letters.v1";
+
+    /** Records stats-service could not read or process, with the error and origin in headers. */
+    public static final String STATS_SERVICE_DEAD_LETTERS = "hotline.stats-service.dead-letters.v1";
+
     /** Partitions per topic: the most consumer instances of one group that can share the work. */
     public static final int PARTITIONS = 6;
 
@@ -18,7 +24,7 @@ public final class Topics {
     }
 
     public static List<String> all() {
-        return List.of(CONTACTS, CASES);
+        return List.of(CONTACTS, CASES, CASE_SERVICE_DEAD_LETTERS, STATS_SERVICE_DEAD_LETTERS);
     }
 
     /** Prints one topic name a line, so scripts (./stack) create exactly these topics. */
