@@ -9,6 +9,13 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "hotline.outbox")
 public interface OutboxConfig {
 
+    /**
+     * How often the relay looks for messages when nobody woke it: after a crash, an outage, or
+     * a commit on another instance.
+     */
+    @WithDefault("1s")
+    Duration pollInterval();
+
     /** The most events sent in one relay transaction. */
     @WithDefault("500")
     int batchSize();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,9 +19,11 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 
 /**
@@ -29,6 +32,9 @@ import jakarta.persistence.LockModeType;
  * rolls back and stays in the table: nothing is lost, and it goes out in order once Kafka is
  * back. A crash between the broker's ack and the delete sends a batch twice; consumers apply
  * each event id once, so that changes nothing.
+ *
+ * <p>It runs on its own thread: woken right after a transaction that wrote to the outbox
+ * commits, and otherwise polling (for messages left by a crash or an outage).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -39,6 +45,9 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
 
     public OutboxRelay(@Channel("outbox") Emitter<String> emitter, OutboxConfig config, MeterRegistry registry) {
         this.emitter = emitter;
@@ -49,19 +58,60 @@ public class OutboxRelay {
                 .baseUnit("seconds").description("Age of the oldest event still in the outbox").register(registry);
     }
 
-    @Scheduled(every = "${hotline.outbox.poll-interval:0.2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "1s")
+    void start(@Observes StartupEvent startup) {
+        running = true;
+        worker = new Thread(this::relayUntilStopped, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        wake();
+        try {
+            // Lets an in-flight batch finish: it either commits or rolls back and is sent again later.
+            worker.join(config.ackTimeout().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Called after a transaction that wrote to the outbox committed: relay now, not at the next poll. */
+    void wake() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
+    private void relayUntilStopped() {
+        while (running) {
+            relayPending();
+            try {
+                wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     void relayPending() {
+        if (!emitter.hasRequests()) {
+            // The Kafka sink is not wired yet (start-up) or is gone (shut-down): nothing can be sent.
+            return;
+        }
         try {
             int sent;
             do {
                 sent = QuarkusTransaction.requiringNew()
                         .timeout((int) config.ackTimeout().plusSeconds(15).toSeconds())
                         .call(this::relayBatch);
-            } while (sent == config.batchSize());
+            } while (sent == config.batchSize() && running);
         } catch (RuntimeException e) {
-            // Kafka or PostgreSQL is unavailable: the messages stay and the next tick retries.
-            LOG.warnf("Outbox relay paused, will retry: %s", e.getMessage());
+            if (running) {
+                // Kafka or PostgreSQL is unavailable: the messages stay and the next round retries.
+                LOG.warnf("Outbox relay paused, will retry: %s", e.getMessage());
+            }
         } finally {
             refreshLag();
         }

@@ -1,0 +1,77 @@
+package org.hotline.cases;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.hotline.events.CallerRole;
+import org.hotline.events.CaseReference;
+import org.hotline.events.Channel;
+import org.hotline.events.ContactRecorded;
+import org.hotline.events.EventJson;
+import org.hotline.events.Origin;
+import org.hotline.events.Purpose;
+import org.hotline.events.Topics;
+import org.hotline.testing.RealInfrastructure;
+
+/** Contact events as intake publishes them, sent to the real contacts topic. */
+final class Contacts {
+
+    private static final Random RANDOM = new Random();
+    private static KafkaProducer<String, String> producer;
+
+    private Contacts() {
+    }
+
+    static String newCallerKey() {
+        return "ck-" + UUID.randomUUID();
+    }
+
+    static String newReference() {
+        return CaseReference.generate(RANDOM);
+    }
+
+    static ContactRecorded surrenderRequest(String callerKey, String reference) {
+        return contact(callerKey, CallerRole.SERVICEMAN, Purpose.SURRENDER_REQUEST, reference, now());
+    }
+
+    static ContactRecorded contact(String callerKey, CallerRole role, Purpose purpose, String reference, Instant at) {
+        return new ContactRecorded(UUID.randomUUID(), UUID.randomUUID(), callerKey, role, Channel.PHONE, purpose,
+                Origin.RU, at, reference);
+    }
+
+    static ContactRecorded send(ContactRecorded contact) {
+        sendRaw(contact.callerKey(), EventJson.write(contact));
+        return contact;
+    }
+
+    static void sendRaw(String key, String value) {
+        try {
+            producer().send(new ProducerRecord<>(Topics.CONTACTS, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot send to " + Topics.CONTACTS, e);
+        }
+    }
+
+    /** Microseconds: what PostgreSQL keeps, so a value read back equals the one sent. */
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties properties = new Properties();
+            properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafka().bootstrapServers());
+            properties.put(ProducerConfig.ACKS_CONFIG, "all");
+            producer = new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
+            Runtime.getRuntime().addShutdownHook(new Thread(producer::close));
+        }
+        return producer;
+    }
+}

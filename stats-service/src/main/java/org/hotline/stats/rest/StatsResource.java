@@ -1,0 +1,43 @@
+package org.hotline.stats.rest;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.hotline.stats.config.StatsConfig;
+import org.hotline.stats.service.Series;
+import org.hotline.stats.service.StatsQuery;
+import org.hotline.stats.service.Summary;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** Rolling counts for the ops room. */
+@Path("/api/v1/stats")
+@Produces(MediaType.APPLICATION_JSON)
+public class StatsResource {
+
+    private final StatsQuery query;
+    private final StatsConfig config;
+
+    public StatsResource(StatsQuery query, StatsConfig config) {
+        this.query = query;
+        this.config = config;
+    }
+
+    @GET
+    @Path("/summary")
+    @Operation(summary = "Headline figures: contacts, surrender requests by month, cases by state")
+    public Summary summary() {
+        return query.summary();
+    }
+
+    @GET
+    @Path("/series")
+    @Operation(summary = "Counts per day or month of the configured zone, every bucket present")
+    public Series series(@QueryParam("metric") String metric, @QueryParam("granularity") String granularity,
+                         @QueryParam("from") String from, @QueryParam("to") String to,
+                         @QueryParam("groupBy") String groupBy) {
+        return query.series(SeriesParameters.parse(metric, granularity, from, to, groupBy, config.maxSeriesBuckets()));
+    }
+}

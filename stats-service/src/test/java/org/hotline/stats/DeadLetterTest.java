@@ -1,0 +1,61 @@
+package org.hotline.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hotline.stats.EventsOnKafka.contact;
+import static org.hotline.stats.EventsOnKafka.newCallerKey;
+import static org.hotline.stats.EventsOnKafka.publish;
+import static org.hotline.stats.EventsOnKafka.publishRaw;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.hotline.events.Topics;
+import org.hotline.testing.RealInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "stats"))
+class DeadLetterTest {
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextRecordIsStillCounted() {
+        String callerKey = newCallerKey();
+        String poison = "{\"type\":\"ContactRecorded.v1\",\"occurredAt\":\"not a time " + UUID.randomUUID() + "\"";
+        publishRaw(Topics.CONTACTS, callerKey, poison);
+        publish(contact(callerKey, Instant.parse("2019-07-07T12:00:00Z")));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(ContactCountingTest.series("contacts", "day", "2019-07-07", "2019-07-07", null)
+                        .getList("buckets.total")).containsExactly(1));
+        assertThat(deadLetterValuesUntil(poison)).contains(poison);
+    }
+
+    private static List<String> deadLetterValuesUntil(String expected) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafka().bootstrapServers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer =
+                     new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.STATS_SERVICE_DEAD_LETTERS));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
+                return values.contains(expected);
+            });
+        }
+        return values;
+    }
+}

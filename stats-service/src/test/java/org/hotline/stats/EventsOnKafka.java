@@ -1,0 +1,55 @@
+package org.hotline.stats;
+
+import java.time.Instant;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.hotline.events.CallerRole;
+import org.hotline.events.Channel;
+import org.hotline.events.ContactRecorded;
+import org.hotline.events.EventJson;
+import org.hotline.events.HotlineEvent;
+import org.hotline.events.Origin;
+import org.hotline.events.Purpose;
+import org.hotline.testing.RealInfrastructure;
+
+/** Publishes events to the real test broker, as intake and case-service would. */
+final class EventsOnKafka {
+
+    private EventsOnKafka() {
+    }
+
+    static void publish(HotlineEvent event) {
+        publishRaw(event.topic(), event.partitionKey(), EventJson.write(event));
+    }
+
+    static void publishRaw(String topic, String key, String value) {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafka().bootstrapServers());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer =
+                     new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish to " + topic, e);
+        }
+    }
+
+    static ContactRecorded contact(String callerKey, Instant occurredAt, Channel channel, Origin origin,
+                                   Purpose purpose) {
+        return new ContactRecorded(UUID.randomUUID(), UUID.randomUUID(), callerKey, CallerRole.SERVICEMAN, channel,
+                purpose, origin, occurredAt, null);
+    }
+
+    static ContactRecorded contact(String callerKey, Instant occurredAt) {
+        return contact(callerKey, occurredAt, Channel.PHONE, Origin.RU, Purpose.INFORMATION);
+    }
+
+    static String newCallerKey() {
+        return "ck-" + UUID.randomUUID();
+    }
+}

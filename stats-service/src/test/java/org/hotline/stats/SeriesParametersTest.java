@@ -1,0 +1,58 @@
+package org.hotline.stats;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.hotline.testing.RealInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "stats"))
+class SeriesParametersTest {
+
+    @Test
+    void everyBadParameterIsListedInOneProblem() {
+        JsonPath problem = badSeries(Map.of("metric", "visits", "granularity", "fortnight", "from", "2023-02-30",
+                "to", "yesterday", "groupBy", "unit"));
+
+        assertThat(problem.getList("errors.field"))
+                .containsExactlyInAnyOrder("metric", "granularity", "from", "to", "groupBy");
+    }
+
+    @Test
+    void missingParametersAreListed() {
+        assertThat(badSeries(Map.of()).getList("errors.field"))
+                .containsExactlyInAnyOrder("metric", "granularity", "from", "to");
+    }
+
+    @Test
+    void fromAfterToIsRefused() {
+        JsonPath problem = badSeries(Map.of("metric", "contacts", "granularity", "day", "from", "2023-03-02",
+                "to", "2023-03-01"));
+
+        assertThat(problem.getList("errors", Map.class))
+                .isEqualTo(List.of(Map.of("field", "from", "message", "must not be after to")));
+    }
+
+    @Test
+    void aRangeOfTooManyBucketsIsRefused() {
+        JsonPath problem = badSeries(Map.of("metric", "contacts", "granularity", "day", "from", "2000-01-01",
+                "to", "2023-03-01"));
+
+        assertThat(problem.getList("errors.field")).containsExactly("to");
+    }
+
+    private static JsonPath badSeries(Map<String, String> parameters) {
+        return given().queryParams(parameters).get("/api/v1/stats/series")
+                .then().statusCode(400).contentType("application/problem+json")
+                .extract().jsonPath();
+    }
+}
