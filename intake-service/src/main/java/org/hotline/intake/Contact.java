@@ -1,0 +1,82 @@
+package org.hotline.intake;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.hotline.events.CallerRole;
+import org.hotline.events.Channel;
+import org.hotline.events.Origin;
+import org.hotline.events.Purpose;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One recorded contact, with the caller's personal data. This table is the only place that
+ * data exists; everything leaving the service carries the {@link #callerKey} instead.
+ */
+@Entity
+@Table(name = "contact")
+public class Contact extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "caller_key", nullable = false)
+    public String callerKey;
+
+    /** Personal data: the phone number or messenger handle, as typed. */
+    @Column(name = "caller_identifier", nullable = false)
+    public String callerIdentifier;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "caller_role", nullable = false)
+    public CallerRole callerRole;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Channel channel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Purpose purpose;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Origin origin;
+
+    /** When the hotline received the contact (event time). */
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    /** When intake stored it; differs from {@link #receivedAt} for forms sent late. */
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
+
+    /** Normalized; issued here for a surrender request, named by the caller for a follow-up. */
+    @Column(name = "case_reference")
+    public String caseReference;
+
+    @Column(name = "full_name")
+    public String fullName;
+
+    @Column(name = "birth_date")
+    public LocalDate birthDate;
+
+    public String unit;
+
+    public String location;
+
+    public String notes;
+
+    /** Whether some surrender request was given this (normalized) reference. */
+    public static boolean isIssued(String caseReference) {
+        return count("caseReference = ?1 and purpose = ?2", caseReference, Purpose.SURRENDER_REQUEST) > 0;
+    }
+}

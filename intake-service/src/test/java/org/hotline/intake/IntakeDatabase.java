@@ -1,0 +1,36 @@
+package org.hotline.intake;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import org.hotline.testing.RealInfrastructure;
+
+/** Looks into intake's database directly, to check what a request did (or did not) store. */
+public final class IntakeDatabase {
+
+    private IntakeDatabase() {
+    }
+
+    public static long count(String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(
+                RealInfrastructure.postgres().jdbcUrl("intake"), RealInfrastructure.postgres().user(), "");
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static long contacts() {
+        return count("select count(*) from contact");
+    }
+}

@@ -1,0 +1,80 @@
+package org.hotline.intake.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hotline.events.CallerRole;
+import org.hotline.events.Channel;
+import org.hotline.events.ContactRecorded;
+import org.hotline.events.EventJson;
+import org.hotline.events.Origin;
+import org.hotline.events.Purpose;
+import org.hotline.intake.Contacts;
+import org.hotline.intake.ContactsTopic;
+import org.hotline.intake.IntakeDatabase;
+import org.hotline.testing.RealInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** What leaves intake: one {@link ContactRecorded} per contact, keyed by caller key, with no personal data. */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "intake"))
+class ContactRecordedEventTest {
+
+    @Test
+    void aRecordedContactIsPublishedKeyedByCallerKeyWithoutPersonalData() {
+        String phoneNumber = Contacts.freshPhoneNumber();
+        var created = Contacts.post("""
+                {"channel": "PHONE", "receivedAt": "2022-11-05T18:00:00Z", "purpose": "SURRENDER_REQUEST",
+                 "origin": "RU", "caller": {"identifier": "%s", "role": "SERVICEMAN"},
+                 "details": {"fullName": "Sergei Orlov", "unit": "Unit 54321", "location": "Kreminna",
+                             "notes": "Calls from a borrowed phone"}}
+                """.formatted(phoneNumber)).statusCode(201).extract();
+        UUID id = UUID.fromString(created.path("id"));
+        String reference = created.path("caseReference");
+        String callerKey = Contacts.read(id, "test: compare event").extract().path("callerKey");
+
+        ConsumerRecord<String, String> record = ContactsTopic.recordFor(id);
+
+        assertThat(record.key()).isEqualTo(callerKey);
+        assertThat(EventJson.read(record.value())).usingRecursiveComparison().ignoringFields("eventId")
+                .isEqualTo(new ContactRecorded(null, id, callerKey, CallerRole.SERVICEMAN, Channel.PHONE,
+                        Purpose.SURRENDER_REQUEST, Origin.RU, Instant.parse("2022-11-05T18:00:00Z"), reference));
+        assertThat(record.value()).doesNotContain(phoneNumber, phoneNumber.substring(1), "Sergei", "Orlov",
+                "54321", "Kreminna", "borrowed");
+    }
+
+    @Test
+    void twoSpellingsOfOnePhoneNumberGiveTheSameKey() {
+        String compact = Contacts.freshPhoneNumber();
+        String spelled = "+7 (" + compact.substring(2, 5) + ") " + compact.substring(5, 8) + "-"
+                + compact.substring(8, 10) + "-" + compact.substring(10);
+
+        UUID first = UUID.fromString(Contacts.post(Contacts.surrenderRequest(compact)).statusCode(201)
+                .extract().path("id"));
+        UUID second = UUID.fromString(Contacts.post(Contacts.surrenderRequest(spelled)).statusCode(201)
+                .extract().path("id"));
+
+        assertThat(ContactsTopic.recordFor(second).key()).isEqualTo(ContactsTopic.recordFor(first).key());
+    }
+
+    @Test
+    void theOutboxDrainsOnceEventsAreSent() {
+        UUID id = UUID.fromString(Contacts.post(Contacts.surrenderRequest(Contacts.freshPhoneNumber()))
+                .statusCode(201).extract().path("id"));
+
+        ContactsTopic.recordFor(id);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                IntakeDatabase.count("select count(*) from outbox_message where payload like ?", "%" + id + "%"))
+                .isZero());
+    }
+}
