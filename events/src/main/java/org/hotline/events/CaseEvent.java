@@ -6,7 +6,8 @@ import java.util.UUID;
  * A change of a surrender case. Keyed by the case id, so one case's events stay in order;
  * {@code caseVersion} grows by one with every change, so a reader can tell stale from new.
  */
-public sealed interface CaseEvent extends HotlineEvent permits CaseOpened, CaseTransitioned, CaseContactLinked {
+public sealed interface CaseEvent extends HotlineEvent permits CaseOpened, CaseTransitioned, CaseContactLinked,
+        CaseCareRecorded, CaseInquiryLinked {
 
     UUID caseId();
 

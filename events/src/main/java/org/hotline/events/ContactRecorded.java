@@ -9,6 +9,9 @@ import java.util.UUID;
  *
  * @param caseReference for a surrender request, the reference issued to the caller; for a
  *                      follow-up or a relative's inquiry, the reference he named; otherwise null
+ * @param referenceUnverified true when intake could not check the named reference with
+ *                      case-service (down or slow) and accepted the contact anyway; case-service
+ *                      settles it when this event arrives
  */
 public record ContactRecorded(
         UUID eventId,
@@ -19,7 +22,14 @@ public record ContactRecorded(
         Purpose purpose,
         Origin origin,
         Instant occurredAt,
-        String caseReference) implements HotlineEvent {
+        String caseReference,
+        boolean referenceUnverified) implements HotlineEvent {
+
+    /** A contact whose reference, if any, was checked (or that names none). */
+    public ContactRecorded(UUID eventId, UUID contactId, String callerKey, CallerRole callerRole, Channel channel,
+            Purpose purpose, Origin origin, Instant occurredAt, String caseReference) {
+        this(eventId, contactId, callerKey, callerRole, channel, purpose, origin, occurredAt, caseReference, false);
+    }
 
     public static final String TYPE = "ContactRecorded.v1";
 

@@ -20,6 +20,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CaseOpened.class, name = CaseOpened.TYPE),
         @JsonSubTypes.Type(value = CaseTransitioned.class, name = CaseTransitioned.TYPE),
         @JsonSubTypes.Type(value = CaseContactLinked.class, name = CaseContactLinked.TYPE),
+        @JsonSubTypes.Type(value = CaseCareRecorded.class, name = CaseCareRecorded.TYPE),
+        @JsonSubTypes.Type(value = CaseInquiryLinked.class, name = CaseInquiryLinked.TYPE),
 })
 public sealed interface HotlineEvent permits ContactRecorded, CaseEvent {
 
