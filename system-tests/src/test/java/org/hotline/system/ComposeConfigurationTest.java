@@ -1,0 +1,295 @@
+package org.hotline.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hotline.events.Topics;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Static checks of docker-compose.yml against the services' own configuration: a container
+ * variable that no application.properties key reads is silently ignored, and a wrong port or a
+ * missing health condition only shows up when someone runs the stack.
+ */
+class ComposeConfigurationTest {
+
+    private static final Pattern PROFILE_PREFIX = Pattern.compile("^%[^.]+\\.");
+    private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)([^}]*)}");
+    private static final Set<String> CONDITIONS = Set.of("service_healthy", "service_completed_successfully");
+
+    private static Path repoRoot;
+    private static JsonNode services;
+    /** The services built from a module of this repository, by compose name: the module folder. */
+    private static Map<String, Path> builtServices;
+
+    @BeforeAll
+    static void readCompose() throws IOException {
+        repoRoot = locateRepoRoot();
+        JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(repoRoot.resolve("docker-compose.yml").toFile());
+        services = compose.path("services");
+        assertThat(services.isObject()).as("docker-compose.yml has a services map").isTrue();
+
+        builtServices = new LinkedHashMap<>();
+        services.fields().forEachRemaining(entry -> {
+            JsonNode build = entry.getValue().get("build");
+            if (build != null) {
+                String context = build.isTextual() ? build.asText() : build.path("context").asText();
+                builtServices.put(entry.getKey(), repoRoot.resolve(context).normalize());
+            }
+        });
+    }
+
+    @Test
+    void theThreeServicesAreBuiltFromTheirModulesDockerfileJvm() {
+        assertThat(builtServices.values())
+                .extracting(module -> module.getFileName().toString())
+                .containsExactlyInAnyOrder("intake-service", "case-service", "stats-service");
+        builtServices.forEach((name, module) -> {
+            JsonNode build = services.get(name).get("build");
+            String dockerfile = build.path("dockerfile").asText("Dockerfile");
+            assertThat(module.resolve(dockerfile)).as("Dockerfile of %s", name).isRegularFile();
+            assertThat(dockerfile).as("Dockerfile of %s", name).isEqualTo("src/main/docker/Dockerfile.jvm");
+        });
+    }
+
+    @Test
+    void everyServiceVariableMapsToAKeyOfItsApplicationProperties() throws IOException {
+        for (Map.Entry<String, Path> service : builtServices.entrySet()) {
+            Set<String> known = envNamesOfKeys(applicationProperties(service.getValue()));
+            Set<String> variables = environment(services.get(service.getKey())).keySet();
+            assertThat(variables).as("variables of %s", service.getKey()).isNotEmpty();
+            assertThat(known)
+                    .as("env forms of the keys in %s/src/main/resources/application.properties, "
+                            + "which must cover every variable the container sets", service.getValue().getFileName())
+                    .containsAll(variables);
+        }
+    }
+
+    @Test
+    void theContainerPortsAndHealthcheckUseQuarkusHttpPort() throws IOException {
+        for (Map.Entry<String, Path> service : builtServices.entrySet()) {
+            String name = service.getKey();
+            String httpPort = applicationProperties(service.getValue()).getProperty("quarkus.http.port");
+            assertThat(httpPort).as("quarkus.http.port of %s", name).isNotBlank();
+            JsonNode definition = services.get(name);
+
+            String overridden = environment(definition).get("QUARKUS_HTTP_PORT");
+            if (overridden != null) {
+                assertThat(overridden).as("QUARKUS_HTTP_PORT of %s", name).isEqualTo(httpPort);
+            }
+            List<String> containerPorts = containerPorts(definition);
+            assertThat(containerPorts).as("published container ports of %s", name).containsExactly(httpPort);
+            assertThat(healthcheckCommand(definition))
+                    .as("healthcheck of %s", name)
+                    .contains("localhost:" + httpPort + "/q/health/ready");
+            assertThat(Files.readString(service.getValue().resolve("src/main/docker/Dockerfile.jvm")))
+                    .as("Dockerfile.jvm of %s", name)
+                    .containsPattern("(?m)^EXPOSE\\s+" + httpPort + "\\s*$");
+        }
+    }
+
+    @Test
+    void everyLongRunningServiceHasAHealthcheck() {
+        Set<String> oneShot = oneShotServices();
+        services.fields().forEachRemaining(entry -> {
+            if (!oneShot.contains(entry.getKey())) {
+                assertThat(healthcheckCommand(entry.getValue()))
+                        .as("healthcheck test of %s", entry.getKey())
+                        .isNotBlank();
+            }
+        });
+    }
+
+    @Test
+    void everyDependencyWaitsForHealthOrSuccessfulCompletion() {
+        services.fields().forEachRemaining(entry -> {
+            JsonNode dependsOn = entry.getValue().get("depends_on");
+            if (dependsOn == null) {
+                return;
+            }
+            assertThat(dependsOn.isObject())
+                    .as("depends_on of %s is a map with a condition per dependency, not a plain list", entry.getKey())
+                    .isTrue();
+            dependsOn.fields().forEachRemaining(dependency -> {
+                assertThat(services.has(dependency.getKey()))
+                        .as("%s depends on a defined service %s", entry.getKey(), dependency.getKey())
+                        .isTrue();
+                assertThat(dependency.getValue().path("condition").asText())
+                        .as("condition of %s on %s", entry.getKey(), dependency.getKey())
+                        .isIn(CONDITIONS);
+            });
+        });
+        builtServices.keySet().forEach(name ->
+                assertThat(services.get(name).path("depends_on").isObject())
+                        .as("%s waits for its database and Kafka", name)
+                        .isTrue());
+    }
+
+    @Test
+    void secretsComeFromTheEnvironmentAndEveryRequiredOneIsInEnvExample() throws IOException {
+        Set<String> referenced = new TreeSet<>();
+        services.fields().forEachRemaining(entry ->
+                environment(entry.getValue()).forEach((variable, value) -> {
+                    if (variable.contains("PASSWORD") || variable.contains("SECRET")) {
+                        assertThat(value)
+                                .as("%s of %s comes from .env, never written into docker-compose.yml", variable, entry.getKey())
+                                .matches("\\$\\{[A-Za-z_][A-Za-z0-9_]*(:?\\?[^}]*)?}");
+                    }
+                }));
+        Matcher matcher = INTERPOLATION.matcher(Files.readString(repoRoot.resolve("docker-compose.yml")));
+        while (matcher.find()) {
+            if (!matcher.group(2).startsWith(":-") && !matcher.group(2).startsWith("-")) {
+                referenced.add(matcher.group(1));
+            }
+        }
+        Properties example = new Properties();
+        try (Reader reader = Files.newBufferedReader(repoRoot.resolve(".env.example"))) {
+            example.load(reader);
+        }
+        assertThat(example.stringPropertyNames())
+                .as("variables in .env.example, which must name every variable docker-compose.yml requires")
+                .containsAll(referenced);
+    }
+
+    @Test
+    void theTopicInitCreatesTopicsWithTheContractsPartitionCount() {
+        Set<String> oneShot = oneShotServices();
+        assertThat(oneShot).as("a one-shot topic-init service the others wait for").isNotEmpty();
+        boolean found = false;
+        for (String name : oneShot) {
+            String partitions = environment(services.get(name)).get("TOPIC_PARTITIONS");
+            if (partitions != null) {
+                assertThat(partitions).as("TOPIC_PARTITIONS of %s", name).isEqualTo(String.valueOf(Topics.PARTITIONS));
+                found = true;
+            }
+        }
+        assertThat(found).as("some one-shot service sets TOPIC_PARTITIONS").isTrue();
+    }
+
+    @Test
+    void envNameMappingFollowsMicroProfileConfig() {
+        assertThat(envName("quarkus.datasource.jdbc.url")).isEqualTo("QUARKUS_DATASOURCE_JDBC_URL");
+        assertThat(envName("hotline.caller-key.secret")).isEqualTo("HOTLINE_CALLER_KEY_SECRET");
+        assertThat(envName("%prod.kafka.bootstrap.servers")).isEqualTo("KAFKA_BOOTSTRAP_SERVERS");
+        assertThat(envName("quarkus.log.category.\"kafka\".level")).isEqualTo("QUARKUS_LOG_CATEGORY__KAFKA__LEVEL");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** The repository root: failsafe passes it; under surefire the working directory is system-tests/. */
+    private static Path locateRepoRoot() {
+        String property = System.getProperty("hotline.repo.root");
+        if (property != null && !property.isBlank() && Files.isRegularFile(Path.of(property, "docker-compose.yml"))) {
+            return Path.of(property).toAbsolutePath().normalize();
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
+            if (Files.isRegularFile(candidate.resolve("docker-compose.yml"))
+                    && Files.isRegularFile(candidate.resolve("pom.xml"))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no docker-compose.yml in " + dir + " or above it");
+    }
+
+    private static Properties applicationProperties(Path module) throws IOException {
+        Path file = module.resolve("src/main/resources/application.properties");
+        assertThat(file).as("application.properties of %s", module.getFileName()).isRegularFile();
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        }
+        Properties withoutProfiles = new Properties();
+        // Profile-free keys win over profile-specific ones: the container runs the prod profile.
+        properties.stringPropertyNames().stream()
+                .filter(key -> key.startsWith("%"))
+                .forEach(key -> withoutProfiles.setProperty(PROFILE_PREFIX.matcher(key).replaceFirst(""), properties.getProperty(key)));
+        properties.stringPropertyNames().stream()
+                .filter(key -> !key.startsWith("%"))
+                .forEach(key -> withoutProfiles.setProperty(key, properties.getProperty(key)));
+        return withoutProfiles;
+    }
+
+    private static Set<String> envNamesOfKeys(Properties properties) {
+        Set<String> names = new TreeSet<>();
+        properties.stringPropertyNames().forEach(key -> names.add(envName(key)));
+        return names;
+    }
+
+    /** MicroProfile Config: every character but letters and digits becomes '_', then upper case. */
+    static String envName(String key) {
+        String withoutProfile = PROFILE_PREFIX.matcher(key).replaceFirst("");
+        return withoutProfile.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    /** A service's environment, from either the map or the KEY=VALUE list form. */
+    private static Map<String, String> environment(JsonNode service) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        JsonNode environment = service.get("environment");
+        if (environment == null) {
+            return variables;
+        }
+        if (environment.isObject()) {
+            environment.fields().forEachRemaining(e -> variables.put(e.getKey(), e.getValue().asText()));
+        } else {
+            environment.forEach(item -> {
+                String text = item.asText();
+                int eq = text.indexOf('=');
+                variables.put(eq < 0 ? text : text.substring(0, eq), eq < 0 ? "" : text.substring(eq + 1));
+            });
+        }
+        return variables;
+    }
+
+    /** Container side of each published port, from short ("[ip:]host:container") or long syntax. */
+    private static List<String> containerPorts(JsonNode service) {
+        Set<String> ports = new LinkedHashSet<>();
+        service.path("ports").forEach(port -> {
+            if (port.isObject()) {
+                ports.add(port.path("target").asText());
+            } else {
+                String text = port.asText().replaceAll("/(tcp|udp)$", "");
+                ports.add(text.substring(text.lastIndexOf(':') + 1));
+            }
+        });
+        return List.copyOf(ports);
+    }
+
+    private static String healthcheckCommand(JsonNode service) {
+        JsonNode test = service.path("healthcheck").path("test");
+        if (test.isTextual()) {
+            return test.asText();
+        }
+        StringBuilder command = new StringBuilder();
+        test.forEach(part -> command.append(part.asText()).append(' '));
+        return command.toString().trim();
+    }
+
+    /** Services that some other service waits for to complete: they exit, so they need no healthcheck. */
+    private static Set<String> oneShotServices() {
+        Set<String> oneShot = new TreeSet<>();
+        services.fields().forEachRemaining(entry -> entry.getValue().path("depends_on").fields().forEachRemaining(dependency -> {
+            if ("service_completed_successfully".equals(dependency.getValue().path("condition").asText())) {
+                oneShot.add(dependency.getKey());
+            }
+        }));
+        return oneShot;
+    }
+}
