@@ -1,7 +1,9 @@
 package org.hotline.stats;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -16,6 +18,18 @@ public enum Granularity {
         @Override
         public LocalDate nextPeriodStart(LocalDate periodStart) {
             return periodStart.plusDays(1);
+        }
+    },
+    /** ISO weeks, Monday to Sunday, as PostgreSQL's {@code date_trunc('week')} takes them. */
+    WEEK("week", ChronoUnit.WEEKS) {
+        @Override
+        public LocalDate periodStart(LocalDate date) {
+            return date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        }
+
+        @Override
+        public LocalDate nextPeriodStart(LocalDate periodStart) {
+            return periodStart.plusWeeks(1);
         }
     },
     MONTH("month", ChronoUnit.MONTHS) {

@@ -1,14 +1,19 @@
 package org.hotline.stats;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 import org.hotline.events.Purpose;
 
-/** What a series counts. Every metric is a slice of the contact buckets. */
+/**
+ * What a series counts: contacts (all, or surrender requests only) from the contact buckets, or
+ * cases (opened, or first entering a state) from the case facts.
+ */
 public enum Metric {
     CONTACTS("contacts", null),
-    SURRENDER_REQUESTS("surrenderRequests", Purpose.SURRENDER_REQUEST);
+    SURRENDER_REQUESTS("surrenderRequests", Purpose.SURRENDER_REQUEST),
+    CASES_OPENED("casesOpened", null),
+    /** Cases first entering one state, named in the parameter: {@code entered.IN_CUSTODY}. */
+    ENTERED("entered.", null);
 
     private final String parameter;
     private final Purpose purpose;
@@ -18,7 +23,7 @@ public enum Metric {
         this.purpose = purpose;
     }
 
-    /** The name used in the API. */
+    /** The name used in the API; for {@link #ENTERED}, the prefix before the state. */
     public String parameter() {
         return parameter;
     }
@@ -28,7 +33,8 @@ public enum Metric {
         return Optional.ofNullable(purpose);
     }
 
-    public static Optional<Metric> fromParameter(String value) {
-        return Arrays.stream(values()).filter(m -> m.parameter.equals(value)).findFirst();
+    /** True for the metrics counted from contacts, false for those counted from cases. */
+    public boolean countsContacts() {
+        return this == CONTACTS || this == SURRENDER_REQUESTS;
     }
 }

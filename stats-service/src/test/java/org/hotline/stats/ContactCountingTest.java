@@ -64,10 +64,11 @@ class ContactCountingTest {
         publish(contact(callerKey, Instant.parse("2023-02-28T22:30:00Z")));   // 00:30 on 1 March in Kyiv
 
         await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(series("contacts", "month", "2023-02-01", "2023-03-31", "origin").getList("buckets"))
+                // Months cut to the two days around the boundary: other tests count later days of March 2023.
+                assertThat(series("contacts", "month", "2023-02-28", "2023-03-01", "origin").getList("buckets"))
                         .isEqualTo(List.of(
-                                bucket("2023-02-01", "2023-02-28", 1, origins(1)),
-                                bucket("2023-03-01", "2023-03-31", 1, origins(1)))));
+                                bucket("2023-02-28", "2023-02-28", 1, origins(1)),
+                                bucket("2023-03-01", "2023-03-01", 1, origins(1)))));
     }
 
     @Test

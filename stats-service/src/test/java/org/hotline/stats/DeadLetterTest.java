@@ -40,6 +40,8 @@ class DeadLetterTest {
                 assertThat(ContactCountingTest.series("contacts", "day", "2019-07-07", "2019-07-07", null)
                         .getList("buckets.total")).containsExactly(1));
         assertThat(deadLetterValuesUntil(poison)).contains(poison);
+        assertThat(io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .containsPattern("hotline_dead_letters_total\\{[^}]*channel=\"contacts-in\"[^}]*} [1-9]");
     }
 
     private static List<String> deadLetterValuesUntil(String expected) {

@@ -28,6 +28,14 @@ class SeriesParametersTest {
     }
 
     @Test
+    void anUnknownStateAfterEnteredIsRefusedAndNoDateOrInstantEither() {
+        JsonPath problem = badSeries(Map.of("metric", "entered.ESCAPED", "granularity", "week",
+                "from", "2023-03-01T25:00:00Z", "to", "2023-03-31"));
+
+        assertThat(problem.getList("errors.field")).containsExactlyInAnyOrder("metric", "from");
+    }
+
+    @Test
     void missingParametersAreListed() {
         assertThat(badSeries(Map.of()).getList("errors.field"))
                 .containsExactlyInAnyOrder("metric", "granularity", "from", "to");

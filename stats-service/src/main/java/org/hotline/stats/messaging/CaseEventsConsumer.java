@@ -1,37 +1,39 @@
 package org.hotline.stats.messaging;
 
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hotline.events.CaseEvent;
-import org.hotline.events.EventJson;
-import org.hotline.events.HotlineEvent;
-import org.hotline.stats.service.CaseBoard;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Feeds case events to the case board; unreadable records go to the dead-letter topic. */
+/**
+ * Feeds case events to the stats store. A record that cannot be read or applied fails here, goes to the
+ * dead-letter topic and is counted in {@code hotline.dead.letters}, so one poison record does
+ * not stop the counts.
+ */
 @ApplicationScoped
 public class CaseEventsConsumer {
 
-    private final CaseBoard board;
+    private static final String CHANNEL = "cases-in";
 
-    public CaseEventsConsumer(CaseBoard board) {
-        this.board = board;
+    private final LiveEvents liveEvents;
+    private final Counter deadLetters;
+
+    public CaseEventsConsumer(LiveEvents liveEvents, MeterRegistry registry) {
+        this.liveEvents = liveEvents;
+        this.deadLetters = registry.counter("hotline.dead.letters", "channel", CHANNEL);
     }
 
-    /**
-     * A passing database failure is retried before the record is given up to the dead-letter
-     * topic; a record that can never be applied goes there at once.
-     */
-    @Incoming("cases-in")
+    @Incoming(CHANNEL)
     @Blocking
-    @Retry(maxRetries = 5, delay = 500, abortOn = {EventJson.UnreadableEvent.class, IllegalArgumentException.class})
     public void consume(String payload) {
-        HotlineEvent event = EventJson.read(payload);
-        if (!(event instanceof CaseEvent caseEvent)) {
-            throw new IllegalArgumentException("not a case event: " + event.typeName());
+        try {
+            liveEvents.apply(payload, CaseEvent.class);
+        } catch (RuntimeException e) {
+            deadLetters.increment();
+            throw e;
         }
-        board.apply(caseEvent);
     }
 }

@@ -1,40 +1,39 @@
 package org.hotline.stats.messaging;
 
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hotline.events.ContactRecorded;
-import org.hotline.events.EventJson;
-import org.hotline.events.HotlineEvent;
-import org.hotline.stats.service.ContactTally;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Feeds contact events to the tally. A record that cannot be read or applied fails here and goes
- * to the dead-letter topic, so one poison record does not stop the counts.
+ * Feeds contact events to the stats store. A record that cannot be read or applied fails here, goes to the
+ * dead-letter topic and is counted in {@code hotline.dead.letters}, so one poison record does
+ * not stop the counts.
  */
 @ApplicationScoped
 public class ContactEventsConsumer {
 
-    private final ContactTally tally;
+    private static final String CHANNEL = "contacts-in";
 
-    public ContactEventsConsumer(ContactTally tally) {
-        this.tally = tally;
+    private final LiveEvents liveEvents;
+    private final Counter deadLetters;
+
+    public ContactEventsConsumer(LiveEvents liveEvents, MeterRegistry registry) {
+        this.liveEvents = liveEvents;
+        this.deadLetters = registry.counter("hotline.dead.letters", "channel", CHANNEL);
     }
 
-    /**
-     * A passing database failure is retried before the record is given up to the dead-letter
-     * topic; a record that can never be applied goes there at once.
-     */
-    @Incoming("contacts-in")
+    @Incoming(CHANNEL)
     @Blocking
-    @Retry(maxRetries = 5, delay = 500, abortOn = {EventJson.UnreadableEvent.class, IllegalArgumentException.class})
     public void consume(String payload) {
-        HotlineEvent event = EventJson.read(payload);
-        if (!(event instanceof ContactRecorded contact)) {
-            throw new IllegalArgumentException("not a contact event: " + event.typeName());
+        try {
+            liveEvents.apply(payload, ContactRecorded.class);
+        } catch (RuntimeException e) {
+            deadLetters.increment();
+            throw e;
         }
-        tally.count(contact);
     }
 }

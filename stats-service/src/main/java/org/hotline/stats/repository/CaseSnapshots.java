@@ -1,20 +1,23 @@
 package org.hotline.stats.repository;
 
+import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
-import org.hotline.events.CaseContactLinked;
-import org.hotline.events.CaseOpened;
 import org.hotline.events.CaseState;
-import org.hotline.events.CaseTransitioned;
-import org.hotline.stats.CaseSnapshot;
+import org.hotline.events.CustodyMode;
+import org.hotline.events.Origin;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 /**
- * Case snapshots, each changed only by an event newer (by case version) than the one it holds:
- * a stale or replayed event can never roll a case back. Upserts keep that check atomic.
+ * The latest state of each case, per generation. The state changes only with an event newer (by
+ * case version) than the one it holds, so a stale or replayed event never rolls a case back; the
+ * origin, custody mode and opening time are kept from whichever event tells them first. The result
+ * is the same whatever order a case's events arrive in, so a replay agrees with the live store.
  */
 @ApplicationScoped
 public class CaseSnapshots {
@@ -25,64 +28,58 @@ public class CaseSnapshots {
         this.em = em;
     }
 
-    public void applyOpened(CaseOpened opened) {
+    /** An event that tells the case's state: an opening or a transition. */
+    public void applyState(int generation, UUID caseId, long version, Instant occurredAt, CaseState state,
+                           Origin origin, CustodyMode mode, Instant openedAt) {
         em.createNativeQuery("""
-                insert into case_snapshot (case_id, state, origin, custody_mode, opened_at, case_version, updated_at)
-                values (:caseId, :state, cast(:origin as text), cast(:mode as text), :occurredAt, :version, :occurredAt)
-                on conflict (case_id) do update
-                set state = excluded.state, origin = excluded.origin, custody_mode = excluded.custody_mode,
-                    opened_at = excluded.opened_at, case_version = excluded.case_version,
-                    updated_at = excluded.updated_at
-                where case_snapshot.case_version < excluded.case_version""")
-                .setParameter("caseId", opened.caseId())
-                .setParameter("state", (opened.state() == null ? CaseState.REQUESTED : opened.state()).name())
-                .setParameter("origin", nameOf(opened.origin()))
-                .setParameter("mode", nameOf(opened.mode()))
-                .setParameter("occurredAt", opened.occurredAt())
-                .setParameter("version", opened.caseVersion())
+                insert into case_snapshot (generation, case_id, state, origin, custody_mode, opened_at, case_version,
+                                           updated_at)
+                values (:generation, :caseId, :state, cast(:origin as text), cast(:mode as text),
+                        cast(:openedAt as timestamptz), :version, :occurredAt)
+                on conflict (generation, case_id) do update set
+                    state = case when case_snapshot.case_version < excluded.case_version
+                                 then excluded.state else case_snapshot.state end,
+                    updated_at = case when case_snapshot.case_version < excluded.case_version
+                                      then excluded.updated_at else case_snapshot.updated_at end,
+                    case_version = greatest(case_snapshot.case_version, excluded.case_version),
+                    origin = coalesce(case_snapshot.origin, excluded.origin),
+                    custody_mode = coalesce(case_snapshot.custody_mode, excluded.custody_mode),
+                    opened_at = least(case_snapshot.opened_at, excluded.opened_at)""")
+                .setParameter("generation", generation)
+                .setParameter("caseId", caseId)
+                .setParameter("state", state.name())
+                .setParameter("origin", nameOf(origin))
+                .setParameter("mode", nameOf(mode))
+                .setParameter("openedAt", openedAt)
+                .setParameter("version", version)
+                .setParameter("occurredAt", occurredAt)
                 .executeUpdate();
     }
 
-    /** A transition seen before its case's opening (a partial replay) still gives the case its state. */
-    public void applyTransitioned(CaseTransitioned transitioned) {
-        em.createNativeQuery("""
-                insert into case_snapshot (case_id, state, origin, custody_mode, opened_at, case_version, updated_at)
-                values (:caseId, :state, cast(:origin as text), cast(:mode as text), null, :version, :occurredAt)
-                on conflict (case_id) do update
-                set state = excluded.state,
-                    origin = coalesce(excluded.origin, case_snapshot.origin),
-                    custody_mode = coalesce(excluded.custody_mode, case_snapshot.custody_mode),
-                    case_version = excluded.case_version, updated_at = excluded.updated_at
-                where case_snapshot.case_version < excluded.case_version""")
-                .setParameter("caseId", transitioned.caseId())
-                .setParameter("state", transitioned.to().name())
-                .setParameter("origin", nameOf(transitioned.origin()))
-                .setParameter("mode", nameOf(transitioned.mode()))
-                .setParameter("occurredAt", transitioned.occurredAt())
-                .setParameter("version", transitioned.caseVersion())
-                .executeUpdate();
-    }
-
-    /** A linked contact changes nothing counted, but it is a version of the case all the same. */
-    public void applyContactLinked(CaseContactLinked linked) {
+    /** An event that changes nothing counted (a linked contact, a care record) is a version all the same. */
+    public void applyVersion(int generation, UUID caseId, long version, Instant occurredAt) {
         em.createNativeQuery("""
                 update case_snapshot set case_version = :version, updated_at = :occurredAt
-                where case_id = :caseId and case_version < :version""")
-                .setParameter("caseId", linked.caseId())
-                .setParameter("occurredAt", linked.occurredAt())
-                .setParameter("version", linked.caseVersion())
+                where generation = :generation and case_id = :caseId and case_version < :version""")
+                .setParameter("generation", generation)
+                .setParameter("caseId", caseId)
+                .setParameter("occurredAt", occurredAt)
+                .setParameter("version", version)
                 .executeUpdate();
     }
 
     /** Cases per state, every state present. */
-    public Map<CaseState, Long> countByState() {
+    public Map<CaseState, Long> countByState(int generation) {
         Map<CaseState, Long> counts = new EnumMap<>(CaseState.class);
         for (CaseState state : CaseState.values()) {
             counts.put(state, 0L);
         }
-        em.createQuery("select s.state, count(s) from CaseSnapshot s group by s.state", Object[].class)
-                .getResultList()
-                .forEach(row -> counts.put((CaseState) row[0], (Long) row[1]));
+        List<?> rows = em.createNativeQuery("""
+                select state, count(*) from case_snapshot where generation = :generation group by state""")
+                .setParameter("generation", generation)
+                .getResultList();
+        rows.stream().map(Object[].class::cast)
+                .forEach(row -> counts.put(CaseState.valueOf((String) row[0]), ContactCounts.number(row[1])));
         return counts;
     }
 

@@ -1,13 +1,18 @@
 package org.hotline.stats.rest;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.hotline.events.CaseState;
 import org.hotline.problem.Problem.FieldError;
 import org.hotline.problem.ProblemException;
 import org.hotline.stats.Dimension;
@@ -18,30 +23,82 @@ import org.hotline.stats.service.SeriesRequest;
 /** Reads the query parameters of a series request, naming every bad one at once. */
 final class SeriesParameters {
 
+    private static final String DATE_OR_INSTANT = "must be an ISO date such as 2023-03-01 or an instant such as "
+            + "2023-03-01T10:00:00Z";
+
     private SeriesParameters() {
     }
 
+    /** A bound of the range: a whole local day, or an instant taken at hour precision. */
+    private record Bound(Optional<LocalDate> date, Optional<Instant> instant) {
+
+        Instant start(ZoneId zone) {
+            return date.map(d -> d.atStartOfDay(zone).toInstant())
+                    .orElseGet(() -> instant.orElseThrow().truncatedTo(ChronoUnit.HOURS));
+        }
+
+        Instant end(ZoneId zone) {
+            return date.map(d -> d.plusDays(1).atStartOfDay(zone).toInstant())
+                    .orElseGet(() -> instant.orElseThrow().truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS));
+        }
+    }
+
+    static List<String> metricNames() {
+        List<String> names = new ArrayList<>();
+        for (Metric metric : Metric.values()) {
+            if (metric == Metric.ENTERED) {
+                Arrays.stream(CaseState.values()).forEach(state -> names.add(metric.parameter() + state.name()));
+            } else {
+                names.add(metric.parameter());
+            }
+        }
+        return names;
+    }
+
     static SeriesRequest parse(String metric, String granularity, String from, String to, String groupBy,
-                               int maxBuckets) {
+                               ZoneId zone, int maxBuckets) {
         List<FieldError> errors = new ArrayList<>();
-        Optional<Metric> parsedMetric = required("metric", metric, Metric::fromParameter,
-                names(Metric.values(), Metric::parameter), errors);
-        Optional<Granularity> parsedGranularity = required("granularity", granularity, Granularity::fromParameter,
-                names(Granularity.values(), Granularity::parameter), errors);
-        Optional<LocalDate> fromDate = date("from", from, errors);
-        Optional<LocalDate> toDate = date("to", to, errors);
+        Optional<Metric> parsedMetric = Optional.empty();
+        Optional<CaseState> state = Optional.empty();
+        if (metric != null && metricNames().contains(metric)) {
+            if (metric.startsWith(Metric.ENTERED.parameter())) {
+                parsedMetric = Optional.of(Metric.ENTERED);
+                state = Optional.of(CaseState.valueOf(metric.substring(Metric.ENTERED.parameter().length())));
+            } else {
+                parsedMetric = Arrays.stream(Metric.values()).filter(m -> m.parameter().equals(metric)).findFirst();
+            }
+        } else {
+            errors.add(new FieldError("metric", (metric == null ? "is required; " : "") + "must be one of "
+                    + metricNames()));
+        }
+        Optional<Granularity> parsedGranularity = Optional.ofNullable(granularity)
+                .flatMap(Granularity::fromParameter);
+        if (parsedGranularity.isEmpty()) {
+            errors.add(new FieldError("granularity", (granularity == null ? "is required; " : "") + "must be one of "
+                    + names(Granularity.values(), Granularity::parameter)));
+        }
+        Optional<Bound> fromBound = bound("from", from, errors);
+        Optional<Bound> toBound = bound("to", to, errors);
         Optional<Dimension> dimension = Optional.empty();
         if (groupBy != null && !groupBy.isBlank()) {
             dimension = Dimension.fromParameter(groupBy);
             if (dimension.isEmpty()) {
                 errors.add(new FieldError("groupBy", "must be one of " + names(Dimension.values(), Dimension::parameter)));
+            } else if (parsedMetric.isPresent() && !parsedMetric.get().countsContacts()
+                    && dimension.get() != Dimension.ORIGIN) {
+                errors.add(new FieldError("groupBy", "cases can only be grouped by origin"));
+                dimension = Optional.empty();
             }
         }
-        if (fromDate.isPresent() && toDate.isPresent()) {
-            if (fromDate.get().isAfter(toDate.get())) {
+        Instant start = null;
+        Instant until = null;
+        if (fromBound.isPresent() && toBound.isPresent()) {
+            start = fromBound.get().start(zone);
+            until = toBound.get().end(zone);
+            if (!start.isBefore(until)) {
                 errors.add(new FieldError("from", "must not be after to"));
             } else if (parsedGranularity.isPresent()) {
-                long buckets = parsedGranularity.get().periodsBetween(fromDate.get(), toDate.get());
+                long buckets = parsedGranularity.get().periodsBetween(localDate(start, zone), lastDate(until, zone));
                 if (buckets > maxBuckets) {
                     errors.add(new FieldError("to", "the range holds " + buckets + " buckets; at most " + maxBuckets
                             + " are allowed"));
@@ -51,29 +108,33 @@ final class SeriesParameters {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("The series parameters are invalid.", errors);
         }
-        return new SeriesRequest(parsedMetric.orElseThrow(), parsedGranularity.orElseThrow(), fromDate.orElseThrow(),
-                toDate.orElseThrow(), dimension);
+        return new SeriesRequest(parsedMetric.orElseThrow(), state, parsedGranularity.orElseThrow(), start, until,
+                localDate(start, zone), lastDate(until, zone), dimension);
     }
 
-    private static <T> Optional<T> required(String field, String value, Function<String, Optional<T>> parser,
-                                            List<String> allowed, List<FieldError> errors) {
-        Optional<T> parsed = value == null ? Optional.empty() : parser.apply(value);
-        if (parsed.isEmpty()) {
-            errors.add(new FieldError(field, (value == null ? "is required; " : "") + "must be one of " + allowed));
-        }
-        return parsed;
+    private static LocalDate localDate(Instant instant, ZoneId zone) {
+        return LocalDate.ofInstant(instant, zone);
     }
 
-    private static Optional<LocalDate> date(String field, String value, List<FieldError> errors) {
+    /** The local date of the last moment before {@code until}. */
+    private static LocalDate lastDate(Instant until, ZoneId zone) {
+        return LocalDate.ofInstant(until.minusNanos(1), zone);
+    }
+
+    private static Optional<Bound> bound(String field, String value, List<FieldError> errors) {
         if (value == null) {
-            errors.add(new FieldError(field, "is required; must be an ISO date such as 2023-03-01"));
+            errors.add(new FieldError(field, "is required; " + DATE_OR_INSTANT));
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.parse(value));
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "must be an ISO date such as 2023-03-01"));
-            return Optional.empty();
+            return Optional.of(new Bound(Optional.of(LocalDate.parse(value)), Optional.empty()));
+        } catch (DateTimeParseException notADate) {
+            try {
+                return Optional.of(new Bound(Optional.empty(), Optional.of(OffsetDateTime.parse(value).toInstant())));
+            } catch (DateTimeParseException notAnInstant) {
+                errors.add(new FieldError(field, DATE_OR_INSTANT));
+                return Optional.empty();
+            }
         }
     }
 

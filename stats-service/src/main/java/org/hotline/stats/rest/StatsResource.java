@@ -5,6 +5,10 @@ import org.hotline.stats.config.StatsConfig;
 import org.hotline.stats.service.Series;
 import org.hotline.stats.service.StatsQuery;
 import org.hotline.stats.service.Summary;
+import org.hotline.stats.service.SummaryFeed;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import io.smallrye.mutiny.Multi;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,26 +22,38 @@ import jakarta.ws.rs.core.MediaType;
 public class StatsResource {
 
     private final StatsQuery query;
+    private final SummaryFeed feed;
     private final StatsConfig config;
 
-    public StatsResource(StatsQuery query, StatsConfig config) {
+    public StatsResource(StatsQuery query, SummaryFeed feed, StatsConfig config) {
         this.query = query;
+        this.feed = feed;
         this.config = config;
     }
 
     @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Server-sent events: the summary now, then again whenever it changes (at most once a second)")
+    public Multi<Summary> stream() {
+        return feed.stream();
+    }
+
+    @GET
     @Path("/summary")
-    @Operation(summary = "Headline figures: contacts, surrender requests by month, cases by state")
+    @Operation(summary = "Headline figures: contacts, rolling windows, surrender requests by month, cases")
     public Summary summary() {
         return query.summary();
     }
 
     @GET
     @Path("/series")
-    @Operation(summary = "Counts per day or month of the configured zone, every bucket present")
+    @Operation(summary = "Counts per day, ISO week or month of the configured zone, every bucket present")
     public Series series(@QueryParam("metric") String metric, @QueryParam("granularity") String granularity,
                          @QueryParam("from") String from, @QueryParam("to") String to,
                          @QueryParam("groupBy") String groupBy) {
-        return query.series(SeriesParameters.parse(metric, granularity, from, to, groupBy, config.maxSeriesBuckets()));
+        return query.series(SeriesParameters.parse(metric, granularity, from, to, groupBy, config.timeZone(),
+                config.maxSeriesBuckets()));
     }
 }

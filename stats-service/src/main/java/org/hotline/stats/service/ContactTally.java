@@ -1,7 +1,13 @@
 package org.hotline.stats.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import org.hotline.events.ContactRecorded;
 import org.hotline.events.Origin;
@@ -9,9 +15,8 @@ import org.hotline.stats.repository.ContactCounts;
 import org.hotline.stats.repository.ProcessedEvents;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
-/** Counts each recorded contact once, in the hour it happened (not the hour it arrived). */
+/** Counts each recorded contact once per generation, in the hour it happened (not the hour it arrived). */
 @ApplicationScoped
 public class ContactTally {
 
@@ -25,19 +30,44 @@ public class ContactTally {
         this.clock = clock;
     }
 
-    /** Returns false if the event had been counted before. */
-    @Transactional
-    public boolean count(ContactRecorded contact) {
+    /** Throws IllegalArgumentException for a contact that can never be counted, before anything is written. */
+    static void check(ContactRecorded contact) {
         if (contact.eventId() == null || contact.occurredAt() == null || contact.channel() == null
                 || contact.purpose() == null) {
             throw new IllegalArgumentException("contact event lacks eventId, occurredAt, channel or purpose");
         }
-        if (!processedEvents.recordFirstTime(contact.eventId(), clock.instant())) {
+    }
+
+    /** Counts many contacts, already checked, in a few statements; must run in a transaction. */
+    void countAll(int generation, List<ContactRecorded> contacts) {
+        if (contacts.isEmpty()) {
+            return;
+        }
+        Set<UUID> firstTime = processedEvents.recordFirstTime(generation,
+                contacts.stream().map(ContactRecorded::eventId).toList(), clock.instant());
+        Map<ContactCounts.HourKey, Long> perHour = new HashMap<>();
+        Map<Instant, Long> perMinute = new HashMap<>();
+        for (ContactRecorded contact : contacts) {
+            // Removing the id counts a contact repeated within the batch once.
+            if (firstTime.remove(contact.eventId())) {
+                perHour.merge(new ContactCounts.HourKey(contact.occurredAt().truncatedTo(ChronoUnit.HOURS),
+                        contact.channel(), originOf(contact), contact.purpose()), 1L, Long::sum);
+                perMinute.merge(contact.occurredAt().truncatedTo(ChronoUnit.MINUTES), 1L, Long::sum);
+            }
+        }
+        contactCounts.addAll(generation, perHour, perMinute);
+    }
+
+    private static Origin originOf(ContactRecorded contact) {
+        return contact.origin() == null ? Origin.UNKNOWN : contact.origin();
+    }
+
+    /** Must run in a transaction; returns false if the event had been counted in this generation before. */
+    boolean count(int generation, ContactRecorded contact) {
+        if (!processedEvents.recordFirstTime(generation, contact.eventId(), clock.instant())) {
             return false;
         }
-        Origin origin = contact.origin() == null ? Origin.UNKNOWN : contact.origin();
-        contactCounts.add(contact.occurredAt().truncatedTo(ChronoUnit.HOURS), contact.channel(), origin,
-                contact.purpose());
+        contactCounts.add(generation, contact.occurredAt(), contact.channel(), originOf(contact), contact.purpose());
         return true;
     }
 }

@@ -1,0 +1,37 @@
+package org.hotline.stats.rest;
+
+import java.net.URI;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.hotline.stats.service.Rebuild;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Operating the stats store. */
+@Path("/api/v1/admin/rebuild")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    private final Rebuild rebuild;
+
+    public AdminResource(Rebuild rebuild) {
+        this.rebuild = rebuild;
+    }
+
+    @POST
+    @Operation(summary = "Rebuild the store by replaying both topics into a fresh generation, then switch to it")
+    public Response start() {
+        return Response.accepted(rebuild.start()).location(URI.create("/api/v1/admin/rebuild")).build();
+    }
+
+    @GET
+    @Operation(summary = "Progress of the running or last rebuild: records read and to read per topic")
+    public Rebuild.Progress progress() {
+        return rebuild.progress();
+    }
+}

@@ -1,0 +1,129 @@
+package org.hotline.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hotline.stats.EventsOnKafka.contact;
+import static org.hotline.stats.EventsOnKafka.newCallerKey;
+import static org.hotline.stats.EventsOnKafka.publish;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.hotline.events.Channel;
+import org.hotline.events.Origin;
+import org.hotline.events.Purpose;
+import org.hotline.testing.RealInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The ops dashboard in a real headless Chromium (Debian's {@code chromium} and
+ * {@code chromium-driver}); CI installs them, so their absence fails the test rather than skip it.
+ */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "stats"))
+class DashboardTest {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary",
+            "/usr/bin/chromedriver"));
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final List<String> COUNTERS = List.of("contacts-total", "last1h", "last24h", "last7d", "last30d",
+            "requests-this-month", "requests-previous-month");
+
+    @TestHTTPResource("/")
+    URL dashboard;
+
+    private ChromeDriver browser;
+    private Path profile;
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("The dashboard test needs Chromium at " + CHROMIUM + " and its driver at " + CHROMEDRIVER
+                    + ": apt-get install chromium chromium-driver");
+        }
+        profile = Files.createTempDirectory("dashboard-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1000", "--user-data-dir=" + profile);
+        // The driver binary is given, so Selenium Manager downloads nothing.
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void theDashboardShowsTheFiguresOfTheApiAndUpdatesLiveAfterANewContact() throws IOException {
+        browser.get(dashboard.toString());
+
+        assertThat(browser.getTitle()).isEqualTo("Hotline ops room");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(shown()).isEqualTo(fromApi()));
+        assertThat(browser.findElement(By.id("updated")).getText()).contains("Europe/Kyiv");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                browser.findElements(By.cssSelector("#requests-chart rect"))).isNotEmpty());
+        assertThat(browser.findElements(By.cssSelector("#origin-chart rect"))).hasSize(Origin.values().length);
+        assertThat(browser.findElements(By.cssSelector("#funnel-chart rect"))).hasSize(4);
+        long totalBefore = shown().get(0);
+
+        publish(contact(newCallerKey(), Instant.now(), Channel.PHONE, Origin.RU, Purpose.SURRENDER_REQUEST));
+
+        // No reload: the page must change by itself.
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(shown().get(0)).isEqualTo(totalBefore + 1);
+            assertThat(shown()).isEqualTo(fromApi());
+        });
+        Path screenshot = Path.of("target", "dashboard.png");
+        Files.createDirectories(screenshot.getParent());
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshot,
+                StandardCopyOption.REPLACE_EXISTING);
+        assertThat(screenshot).isNotEmptyFile();
+    }
+
+    private List<Long> shown() {
+        return COUNTERS.stream()
+                .map(id -> browser.findElement(By.id(id)).getText().replace(",", ""))
+                .map(text -> text.matches("\\d+") ? Long.parseLong(text) : -1L)
+                .toList();
+    }
+
+    private static List<Long> fromApi() {
+        JsonPath summary = ContactCountingTest.summary();
+        return List.of("contacts.total", "contacts.last1h", "contacts.last24h", "contacts.last7d",
+                        "contacts.last30d", "surrenderRequests.thisMonth", "surrenderRequests.previousMonth").stream()
+                .map(summary::getLong).toList();
+    }
+}
