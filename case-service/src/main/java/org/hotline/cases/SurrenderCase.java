@@ -1,6 +1,7 @@
 package org.hotline.cases;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.hotline.events.CaseState;
@@ -18,7 +19,7 @@ import jakarta.persistence.Version;
 /**
  * A serviceman's surrender case, from his first request to exchange or release. Holds no personal
  * data: the caller appears only as his pseudonymous caller key. Its state changes one at a time,
- * so transitions (a table of their own, later) can hang off the case id.
+ * as {@link CaseLifecycle} allows, each change recorded as a {@link CaseTransition}.
  */
 @Entity
 @Table(name = "surrender_case")
@@ -53,8 +54,13 @@ public class SurrenderCase {
     @Column(name = "contact_count", nullable = false)
     public int contactCount;
 
-    @Column(name = "last_contact_at", nullable = false)
+    /** Null while no contact was linked (a man captured without a call). */
+    @Column(name = "last_contact_at")
     public Instant lastContactAt;
+
+    /** When he came into custody; the custody deadlines run from here. */
+    @Column(name = "custody_at")
+    public Instant custodyAt;
 
     /**
      * Grows by one with every change and is published as the events' {@code caseVersion}; as the
@@ -83,10 +89,44 @@ public class SurrenderCase {
         return opened;
     }
 
+    /** A case an officer opened for a man who came into custody without a call. */
+    public static SurrenderCase inCustody(String reference, CustodyMode mode, Origin origin, Instant at, Instant now) {
+        SurrenderCase opened = new SurrenderCase();
+        opened.id = UUID.randomUUID();
+        opened.reference = reference;
+        opened.origin = origin == null ? Origin.UNKNOWN : origin;
+        opened.state = CaseState.IN_CUSTODY;
+        opened.custodyMode = mode;
+        opened.custodyAt = at;
+        opened.openedAt = at;
+        opened.contactCount = 0;
+        opened.version = 1;
+        opened.updatedAt = now;
+        return opened;
+    }
+
+    /** Only after {@link CaseLifecycle#allows} said yes; the mode counts only on entering custody. */
+    public void moveTo(CaseState to, CustodyMode mode, Instant at, Instant now) {
+        state = to;
+        if (to == CaseState.IN_CUSTODY) {
+            custodyMode = mode;
+            custodyAt = at;
+        }
+        updatedAt = now;
+    }
+
+    /**
+     * A change kept beside the case (a care record) still changes the case, so its version must
+     * rise: at least one column has to change, even if the clock has not moved on.
+     */
+    public void touch(Instant now) {
+        updatedAt = now.isAfter(updatedAt) ? now : updatedAt.plus(1, ChronoUnit.MICROS);
+    }
+
     /** Counts one more contact about this case; an older contact arriving late keeps the latest time. */
     public void linkContact(Instant at, Instant now) {
         contactCount++;
-        if (at.isAfter(lastContactAt)) {
+        if (lastContactAt == null || at.isAfter(lastContactAt)) {
             lastContactAt = at;
         }
         updatedAt = now;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
+import org.hotline.cases.rest.CaseHistoryView;
 import org.hotline.cases.rest.CaseView;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +22,21 @@ final class CaseApi {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
     private CaseApi() {
+    }
+
+    /** Reads a body with the same Java-time support as the service writes it. */
+    static <T> T read(Response response, Class<T> type) {
+        try {
+            return JSON.readValue(response.asString(), type);
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable " + type.getSimpleName() + ": " + response.asString(), e);
+        }
+    }
+
+    static CaseHistoryView history(String reference) {
+        Response response = given().get("/api/v1/cases/{reference}/history", reference);
+        response.then().statusCode(200);
+        return read(response, CaseHistoryView.class);
     }
 
     static Optional<CaseView> find(String reference) {

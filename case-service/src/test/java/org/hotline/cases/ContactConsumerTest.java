@@ -1,6 +1,8 @@
 package org.hotline.cases;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hotline.cases.CaseApi.awaitCase;
 import static org.hotline.cases.Contacts.contact;
 import static org.hotline.cases.Contacts.newCallerKey;
@@ -135,6 +137,8 @@ class ContactConsumerTest {
         assertThat(new String(deadLetters.get(0).headers().lastHeader("dead-letter-reason").value(),
                 StandardCharsets.UTF_8)).contains("unreadable event");
         awaitCase(reference, c -> c.state() == CaseState.REQUESTED);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("hotline_dead_letters_total{channel=\"contacts-in\"}"));
     }
 
     @Test

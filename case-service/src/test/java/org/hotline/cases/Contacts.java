@@ -46,6 +46,13 @@ final class Contacts {
                 Origin.RU, at, reference);
     }
 
+    /** A contact intake accepted while it could not check the reference with case-service. */
+    static ContactRecorded unverified(String callerKey, CallerRole role, Purpose purpose, String reference,
+            Instant at) {
+        return new ContactRecorded(UUID.randomUUID(), UUID.randomUUID(), callerKey, role, Channel.PHONE, purpose,
+                Origin.RU, at, reference, true);
+    }
+
     static ContactRecorded send(ContactRecorded contact) {
         sendRaw(contact.callerKey(), EventJson.write(contact));
         return contact;

@@ -1,5 +1,9 @@
 package org.hotline.cases.config;
 
+import java.time.Duration;
+
+import org.hotline.cases.CustodyDeadline;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -15,11 +19,40 @@ public interface CaseConfig {
     @WithDefault("200")
     int maxPageSize();
 
+    /** The most entries one overdue, inquiry or unsettled list returns, oldest first. */
+    @WithDefault("500")
+    int maxListSize();
+
     /**
-     * How often one contact is tried again after losing a race (another request of the same
-     * caller, or another change of the same case, committed first). Each retry sees the winner's
-     * result, so a few always suffice.
+     * How far in the future an officer's {@code at} may lie and still be taken as "now": his
+     * device's clock and ours never agree to the millisecond.
      */
-    @WithDefault("5")
-    int raceRetries();
+    @WithDefault("PT1M")
+    Duration clockTolerance();
+
+    /** How long after custody each custody obligation falls due. */
+    Deadlines deadlines();
+
+    interface Deadlines {
+
+        /** Third Geneva Convention Art. 70: the capture card within one week of custody. */
+        @WithDefault("P7D")
+        Duration captureCard();
+
+        /** The first contact with his family. */
+        @WithDefault("P7D")
+        Duration firstFamilyContact();
+
+        /** Third Geneva Convention Art. 122: the national information bureau is told. */
+        @WithDefault("P7D")
+        Duration informationBureau();
+
+        default Duration of(CustodyDeadline deadline) {
+            return switch (deadline) {
+                case CAPTURE_CARD -> captureCard();
+                case FIRST_FAMILY_CONTACT -> firstFamilyContact();
+                case INFORMATION_BUREAU -> informationBureau();
+            };
+        }
+    }
 }

@@ -1,77 +1,57 @@
 package org.hotline.cases.messaging;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.hotline.cases.config.CaseConfig;
-import org.hotline.cases.service.CaseContacts;
 import org.hotline.cases.service.UnusableContact;
 import org.hotline.events.ContactRecorded;
 import org.hotline.events.EventJson;
 import org.hotline.events.HotlineEvent;
-import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.OptimisticLockException;
 
 /**
  * Reads {@code hotline.contacts.v1}. A record that cannot be read or used fails here and goes to
- * the dead-letter topic; the records after it are still processed.
+ * the dead-letter topic; the records after it are still processed. A transient failure never
+ * gets here: {@link ContactWriter} waits it out.
  */
 @ApplicationScoped
 public class ContactConsumer {
 
+    static final String CHANNEL = "contacts-in";
+
     private static final Logger LOG = Logger.getLogger(ContactConsumer.class);
 
-    private final CaseContacts caseContacts;
-    private final CaseConfig config;
+    private final ContactWriter writer;
+    private final DeadLetters deadLetters;
 
-    public ContactConsumer(CaseContacts caseContacts, CaseConfig config) {
-        this.caseContacts = caseContacts;
-        this.config = config;
+    public ContactConsumer(ContactWriter writer, DeadLetters deadLetters) {
+        this.writer = writer;
+        this.deadLetters = deadLetters;
     }
 
-    @Incoming("contacts-in")
+    @Incoming(CHANNEL)
     @Blocking
     public void consume(String payload) {
+        try {
+            writer.apply(usable(payload));
+        } catch (RuntimeException e) {
+            deadLetters.count(CHANNEL);
+            // The message only: the record itself may hold anything.
+            LOG.warnf("Contact record goes to the dead-letter topic: %s", e.getMessage());
+            throw e;
+        }
+    }
+
+    private static ContactRecorded usable(String payload) {
         HotlineEvent event = EventJson.read(payload);
         if (!(event instanceof ContactRecorded contact)) {
             throw new UnusableContact(event.typeName() + " does not belong on the contacts topic");
         }
-        if (contact.eventId() == null || contact.purpose() == null || contact.occurredAt() == null) {
-            throw new UnusableContact("contact event lacks its event id, purpose or time");
+        if (contact.eventId() == null || contact.contactId() == null || contact.purpose() == null
+                || contact.occurredAt() == null) {
+            throw new UnusableContact("contact event lacks its event id, contact id, purpose or time");
         }
-        apply(contact);
-    }
-
-    /**
-     * Keying by caller keeps one caller's contacts on one partition, but a rebalance or a second
-     * instance can still process two of them at once. The loser of such a race is rolled back by
-     * the database (unique index, version check) and simply tried again: it then sees the
-     * winner's case and links to it.
-     */
-    private void apply(ContactRecorded contact) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                caseContacts.apply(contact);
-                return;
-            } catch (RuntimeException e) {
-                if (!lostRace(e) || attempt > config.raceRetries()) {
-                    throw e;
-                }
-                LOG.debugf("Contact event %s lost a race (attempt %d); retrying", contact.eventId(), attempt);
-            }
-        }
-    }
-
-    private static boolean lostRace(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.hibernate.exception.ConstraintViolationException
-                    || cause instanceof OptimisticLockException
-                    || cause instanceof StaleStateException) {
-                return true;
-            }
-        }
-        return false;
+        return contact;
     }
 }

@@ -1,16 +1,24 @@
 package org.hotline.cases.rest;
 
+import java.net.URI;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotline.cases.SurrenderCase;
 import org.hotline.cases.config.CaseConfig;
+import org.hotline.cases.service.CaseHistory;
 import org.hotline.cases.service.CaseQueries;
-import org.hotline.events.CaseReference;
+import org.hotline.cases.service.CaseTransitions;
+import org.hotline.cases.service.OverdueCases;
 import org.hotline.problem.Problem.FieldError;
 import org.hotline.problem.ProblemException;
+import org.jboss.resteasy.reactive.RestResponse;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -23,24 +31,30 @@ import jakarta.ws.rs.core.MediaType;
 public class CaseResource {
 
     private final CaseQueries queries;
+    private final CaseTransitions transitions;
+    private final CaseHistory history;
+    private final OverdueCases overdue;
     private final CaseConfig config;
 
-    public CaseResource(CaseQueries queries, CaseConfig config) {
+    public CaseResource(CaseQueries queries, CaseTransitions transitions, CaseHistory history, OverdueCases overdue,
+            CaseConfig config) {
         this.queries = queries;
+        this.transitions = transitions;
+        this.history = history;
+        this.overdue = overdue;
         this.config = config;
     }
 
     @GET
     @Path("/{reference}")
-    @Operation(summary = "The case a reference (primary or alias, any case, dashes optional) leads to")
-    public CaseView byReference(@PathParam("reference") String reference) {
-        String canonical = CaseReference.normalize(reference)
-                .orElseThrow(() -> ProblemException.badRequest("The case reference is malformed.",
-                        List.of(new FieldError("reference", "must be a case reference of eight characters,"
-                                + " such as 72CQ-Q8E5; the last one is a check character"))));
-        return queries.byReference(canonical)
+    @Operation(summary = "The case a reference (primary or alias, any case, dashes optional) leads to;"
+            + " its ETag is its version, for If-Match on changes")
+    public RestResponse<CaseView> byReference(@PathParam("reference") String reference) {
+        String canonical = OfficerRequest.canonicalReference(reference);
+        CaseView found = queries.byReference(canonical)
                 .map(CaseView::of)
                 .orElseThrow(() -> ProblemException.notFound("No case has reference " + canonical + "."));
+        return RestResponse.ResponseBuilder.ok(found).header("ETag", OfficerRequest.quoted(found.version())).build();
     }
 
     @GET
@@ -51,5 +65,43 @@ public class CaseResource {
         CaseQueries.CasePageResult result = queries.list(request.state(), request.page(), request.size());
         return new CasePage(result.items().stream().map(CaseView::of).toList(), request.page(), request.size(),
                 result.total());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Opens a case for a man who came into custody without a call")
+    public RestResponse<CaseView> open(NewCaseRequest body, @HeaderParam(OfficerRequest.OFFICER) String officer) {
+        List<FieldError> errors = OfficerRequest.noErrors();
+        if (body == null) {
+            errors.add(new FieldError("body", "is required"));
+        }
+        OfficerRequest request = OfficerRequest.parse(null, officer, null, errors);
+        NewCaseRequest.NewCase newCase = body == null ? null : body.check(errors);
+        OfficerRequest.throwIfAny(errors);
+        SurrenderCase opened = transitions.openInCustody(newCase.mode(), newCase.origin(), newCase.at(),
+                newCase.reason(), request.officer());
+        CaseView view = queries.byReference(opened.reference).map(CaseView::of).orElseThrow();
+        return RestResponse.ResponseBuilder.<CaseView>created(URI.create("/api/v1/cases/" + opened.reference))
+                .entity(view)
+                .header("ETag", OfficerRequest.quoted(view.version()))
+                .build();
+    }
+
+    @GET
+    @Path("/{reference}/history")
+    @Operation(summary = "Every transition, care record and linked contact of a case, oldest first")
+    public CaseHistoryView history(@PathParam("reference") String reference) {
+        String canonical = OfficerRequest.canonicalReference(reference);
+        return history.of(canonical)
+                .map(recorded -> new CaseHistoryView(recorded.surrenderCase().reference, HistoryEntry.of(recorded)))
+                .orElseThrow(() -> ProblemException.notFound("No case has reference " + canonical + "."));
+    }
+
+    @GET
+    @Path("/overdue")
+    @Operation(summary = "Cases in custody past a deadline (capture card, first family contact, information"
+            + " bureau), longest overdue first")
+    public OverdueView.Page overdue() {
+        return new OverdueView.Page(overdue.now().stream().map(OverdueView::of).toList());
     }
 }

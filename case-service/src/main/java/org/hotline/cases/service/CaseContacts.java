@@ -1,18 +1,26 @@
 package org.hotline.cases.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.hotline.cases.CaseContact;
 import org.hotline.cases.IssuedReference;
+import org.hotline.cases.OpenInquiry;
 import org.hotline.cases.SurrenderCase;
+import org.hotline.cases.UnsettledContact;
+import org.hotline.cases.repository.CaseContactRepository;
 import org.hotline.cases.repository.CaseRepository;
+import org.hotline.cases.repository.InquiryRepository;
 import org.hotline.cases.repository.ReferenceRepository;
+import org.hotline.cases.repository.UnsettledContactRepository;
 import org.hotline.events.CaseContactLinked;
 import org.hotline.events.CaseOpened;
 import org.hotline.events.CaseReference;
 import org.hotline.events.ContactRecorded;
+import org.hotline.events.Purpose;
 import org.hotline.outbox.Outbox;
 import org.jboss.logging.Logger;
 
@@ -21,8 +29,10 @@ import jakarta.transaction.Transactional;
 
 /**
  * Applies one recorded contact to the cases: a surrender request opens a case or joins the
- * caller's open one, a follow-up or a relative's inquiry is linked to the case it names. Each
- * change and its case event commit together, and at most once per contact event.
+ * caller's open one, a follow-up or a relative's inquiry is linked to the case it names. A
+ * relative's inquiry naming no case waits as an open inquiry; a contact naming a reference no case
+ * has (yet) waits as unsettled, and is linked when a case with that reference opens. Each change
+ * and its case event commit together, and at most once per contact event.
  */
 @ApplicationScoped
 public class CaseContacts {
@@ -31,14 +41,21 @@ public class CaseContacts {
 
     private final CaseRepository cases;
     private final ReferenceRepository references;
+    private final CaseContactRepository caseContacts;
+    private final InquiryRepository inquiries;
+    private final UnsettledContactRepository unsettled;
     private final ProcessedEvents processedEvents;
     private final Outbox outbox;
     private final Clock clock;
 
-    public CaseContacts(CaseRepository cases, ReferenceRepository references, ProcessedEvents processedEvents,
+    public CaseContacts(CaseRepository cases, ReferenceRepository references, CaseContactRepository caseContacts,
+            InquiryRepository inquiries, UnsettledContactRepository unsettled, ProcessedEvents processedEvents,
             Outbox outbox, Clock clock) {
         this.cases = cases;
         this.references = references;
+        this.caseContacts = caseContacts;
+        this.inquiries = inquiries;
+        this.unsettled = unsettled;
         this.processedEvents = processedEvents;
         this.outbox = outbox;
         this.clock = clock;
@@ -83,25 +100,46 @@ public class CaseContacts {
         if (open.isPresent()) {
             references.persist(IssuedReference.of(reference, open.get().id, request.occurredAt()));
             link(open.get(), request);
+            settleWaitingFor(reference, open.get());
         } else {
-            open(reference, request);
+            SurrenderCase opened = open(reference, request);
+            settleWaitingFor(reference, opened);
         }
     }
 
-    private void open(String reference, ContactRecorded request) {
+    /**
+     * A relative's inquiry with his reference can reach us before the man's own request: they
+     * are keyed by different callers, so Kafka does not order them. It waited; now it is linked.
+     */
+    private void settleWaitingFor(String reference, SurrenderCase found) {
+        for (UnsettledContact waiting : unsettled.waitingFor(reference)) {
+            link(found, waiting.contactId, waiting.purpose, waiting.occurredAt);
+            unsettled.delete(waiting);
+            LOG.infof("Unsettled contact %s now linked to case %s", waiting.contactId, found.reference);
+        }
+    }
+
+    private SurrenderCase open(String reference, ContactRecorded request) {
         SurrenderCase opened = SurrenderCase.requested(reference, request.callerKey(), request.origin(),
                 request.occurredAt(), clock.instant());
         cases.persist(opened);
         references.persist(IssuedReference.of(reference, opened.id, request.occurredAt()));
         // The one-open-case-per-caller index decides now, inside this attempt, not at commit.
         cases.flush();
+        caseContacts.persist(CaseContact.of(opened, request.contactId(), request.purpose(), request.occurredAt(),
+                null));
         outbox.publish(new CaseOpened(UUID.randomUUID(), opened.id, opened.reference, opened.version,
                 request.occurredAt(), opened.callerKey, opened.origin, opened.state, opened.custodyMode));
         LOG.debugf("Opened case %s", opened.id);
+        return opened;
     }
 
     private void linkToNamedCase(ContactRecorded contact) {
         if (contact.caseReference() == null) {
+            if (contact.purpose() == Purpose.RELATIVE_INQUIRY
+                    && inquiries.findByIdOptional(contact.contactId()).isEmpty()) {
+                inquiries.persist(OpenInquiry.of(contact.contactId(), contact.callerKey(), contact.occurredAt()));
+            }
             return;
         }
         Optional<String> reference = CaseReference.normalize(contact.caseReference());
@@ -112,15 +150,37 @@ public class CaseContacts {
         }
         cases.findByReference(reference.get()).ifPresentOrElse(
                 found -> link(found, contact),
-                () -> LOG.warnf("Contact names unknown case reference %s; not linked", reference.get()));
+                () -> keepUnsettled(contact, reference.get()));
+    }
+
+    /**
+     * Never dropped and never dead-lettered: intake accepted it (perhaps unverified, while we were
+     * down), so it waits here, visible to officers, until a case with that reference exists.
+     */
+    private void keepUnsettled(ContactRecorded contact, String reference) {
+        if (unsettled.findByIdOptional(contact.contactId()).isEmpty()) {
+            unsettled.persist(UnsettledContact.of(contact.contactId(), reference, contact.purpose(),
+                    contact.referenceUnverified(), contact.occurredAt(), clock.instant()));
+        }
+        LOG.warnf("Contact names unknown case reference %s%s; kept as unsettled", reference,
+                contact.referenceUnverified() ? " (unverified at intake)" : "");
     }
 
     private void link(SurrenderCase surrenderCase, ContactRecorded contact) {
-        surrenderCase.linkContact(contact.occurredAt(), clock.instant());
+        link(surrenderCase, contact.contactId(), contact.purpose(), contact.occurredAt());
+    }
+
+    /** A contact already linked (the same contact published again) changes nothing. */
+    private void link(SurrenderCase surrenderCase, UUID contactId, Purpose purpose, Instant occurredAt) {
+        if (caseContacts.isLinked(contactId)) {
+            LOG.debugf("Contact %s is linked already", contactId);
+            return;
+        }
+        surrenderCase.linkContact(occurredAt, clock.instant());
         // Flushing bumps the @Version, which the event carries as caseVersion.
         cases.flush();
+        caseContacts.persist(CaseContact.of(surrenderCase, contactId, purpose, occurredAt, null));
         outbox.publish(new CaseContactLinked(UUID.randomUUID(), surrenderCase.id, surrenderCase.reference,
-                surrenderCase.version, contact.occurredAt(), contact.contactId(), contact.purpose(),
-                surrenderCase.contactCount));
+                surrenderCase.version, occurredAt, contactId, purpose, surrenderCase.contactCount));
     }
 }

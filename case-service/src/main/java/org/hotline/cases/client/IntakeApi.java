@@ -1,0 +1,32 @@
+package org.hotline.cases.client;
+
+import java.util.UUID;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * intake-service's contact API. Package-private: the rest of the service goes through
+ * {@link IntakeClient}, which adds the timeout, retry and circuit breaker.
+ */
+@Path("/api/v1/contacts")
+@RegisterRestClient(configKey = "intake-service")
+interface IntakeApi {
+
+    /**
+     * The contact with its personal data, passed through untouched: case-service neither reads
+     * nor keeps it, so it does not model it either.
+     */
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    JsonNode contact(@PathParam("id") UUID id, @HeaderParam("X-Access-Reason") String accessReason);
+}

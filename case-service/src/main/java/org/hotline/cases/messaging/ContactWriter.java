@@ -1,0 +1,35 @@
+package org.hotline.cases.messaging;
+
+import java.time.temporal.ChronoUnit;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.hotline.cases.service.CaseContacts;
+import org.hotline.events.ContactRecorded;
+
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.RetryWhen;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Applies a contact, waiting out transient failures. The retry sits here, outside the
+ * transaction of {@link CaseContacts#apply}, so each attempt is a fresh transaction that sees what
+ * the previous ones could not. It never gives up on a transient failure: a contact that waits
+ * holds up its partition (and so its caller's later contacts, which must stay in order), but is
+ * never lost or skipped.
+ */
+@ApplicationScoped
+public class ContactWriter {
+
+    private final CaseContacts caseContacts;
+
+    public ContactWriter(CaseContacts caseContacts) {
+        this.caseContacts = caseContacts;
+    }
+
+    @Retry(maxRetries = -1, maxDuration = 0, delay = 50, jitter = 25)
+    @ExponentialBackoff(factor = 2, maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
+    @RetryWhen(exception = TransientFailure.class)
+    public void apply(ContactRecorded contact) {
+        caseContacts.apply(contact);
+    }
+}

@@ -1,0 +1,25 @@
+package org.hotline.cases.repository;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.hotline.cases.CaseContact;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class CaseContactRepository implements PanacheRepositoryBase<CaseContact, UUID> {
+
+    public List<CaseContact> of(UUID caseId) {
+        return list("caseId = ?1 order by occurredAt, caseVersion", caseId);
+    }
+
+    public boolean isLinked(UUID contactId) {
+        return count("contactId", contactId) > 0;
+    }
+
+    public boolean isLinkedTo(UUID contactId, UUID caseId) {
+        return count("contactId = ?1 and caseId = ?2", contactId, caseId) > 0;
+    }
+}

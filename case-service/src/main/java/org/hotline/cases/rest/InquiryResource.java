@@ -1,0 +1,57 @@
+package org.hotline.cases.rest;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.hotline.cases.service.Inquiries;
+import org.hotline.problem.Problem.FieldError;
+import org.hotline.problem.ProblemException;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** Contacts waiting for an officer: relatives' open inquiries, and contacts whose reference no case has. */
+@Path("/api/v1/inquiries")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "inquiries")
+public class InquiryResource {
+
+    private final Inquiries inquiries;
+
+    public InquiryResource(Inquiries inquiries) {
+        this.inquiries = inquiries;
+    }
+
+    @GET
+    @Operation(summary = "open=true: relatives' inquiries not linked to a case; unsettled=true: contacts naming a"
+            + " reference no case has. Oldest first.")
+    public InquiryView.Page list(@QueryParam("open") String open, @QueryParam("unsettled") String unsettled) {
+        boolean wantOpen = flag("open", open);
+        boolean wantUnsettled = flag("unsettled", unsettled);
+        if (wantOpen == wantUnsettled) {
+            throw ProblemException.badRequest("Ask for one list.", List.of(new FieldError("open",
+                    "give exactly one of open=true or unsettled=true")));
+        }
+        if (wantOpen) {
+            Inquiries.OpenInquiries found = inquiries.open();
+            return new InquiryView.Page(found.items().stream().map(InquiryView::of).toList(), found.total());
+        }
+        Inquiries.UnsettledContacts found = inquiries.unsettled();
+        return new InquiryView.Page(found.items().stream().map(InquiryView::of).toList(), found.total());
+    }
+
+    private static boolean flag(String name, String value) {
+        if (value == null || value.isBlank() || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ProblemException.badRequest("The request has invalid query parameters.",
+                List.of(new FieldError(name, "must be true or false")));
+    }
+}

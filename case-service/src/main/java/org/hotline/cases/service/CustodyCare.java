@@ -1,0 +1,71 @@
+package org.hotline.cases.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.hotline.cases.CareRecord;
+import org.hotline.cases.SurrenderCase;
+import org.hotline.cases.config.CaseConfig;
+import org.hotline.cases.repository.CareRepository;
+import org.hotline.cases.repository.CaseRepository;
+import org.hotline.events.CareKind;
+import org.hotline.events.CaseCareRecorded;
+import org.hotline.events.CaseState;
+import org.hotline.outbox.Outbox;
+import org.hotline.problem.Problem.FieldError;
+import org.hotline.problem.ProblemException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Care given to a man in custody, as the Geneva Conventions require it. */
+@ApplicationScoped
+public class CustodyCare {
+
+    private final LockedCases lockedCases;
+    private final CaseRepository cases;
+    private final CareRepository care;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final CaseConfig config;
+
+    public CustodyCare(LockedCases lockedCases, CaseRepository cases, CareRepository care, Outbox outbox,
+            Clock clock, CaseConfig config) {
+        this.lockedCases = lockedCases;
+        this.cases = cases;
+        this.care = care;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** Only while he is in custody, and not for a time before he came into it. */
+    @Transactional
+    public CareRecord record(String reference, Optional<Long> seenVersion, CareKind kind, Instant at, String note,
+            String officer) {
+        Instant now = clock.instant();
+        if (at.isAfter(now.plus(config.clockTolerance()))) {
+            throw ProblemException.badRequest("The request has invalid fields.",
+                    List.of(new FieldError("at", "must not be in the future")));
+        }
+        SurrenderCase cared = lockedCases.take(reference, seenVersion);
+        if (cared.state != CaseState.IN_CUSTODY) {
+            throw ProblemException.conflict("Care is recorded only while a man is in custody; case "
+                    + cared.reference + " is " + cared.state + ".");
+        }
+        if (at.isBefore(cared.custodyAt)) {
+            throw ProblemException.unprocessable("Care is given in custody.", List.of(new FieldError("at",
+                    "must not be before he came into custody, " + cared.custodyAt)));
+        }
+        cared.touch(now);
+        // Flushing raises the @Version, which the care record and its event carry.
+        cases.flush();
+        CareRecord recorded = CareRecord.of(cared, kind, note, officer, at, now);
+        care.persist(recorded);
+        outbox.publish(new CaseCareRecorded(UUID.randomUUID(), cared.id, cared.reference, cared.version, at, kind));
+        return recorded;
+    }
+}

@@ -1,0 +1,87 @@
+package org.hotline.cases.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.hotline.cases.CaseContact;
+import org.hotline.cases.OpenInquiry;
+import org.hotline.cases.SurrenderCase;
+import org.hotline.cases.UnsettledContact;
+import org.hotline.cases.config.CaseConfig;
+import org.hotline.cases.repository.CaseContactRepository;
+import org.hotline.cases.repository.CaseRepository;
+import org.hotline.cases.repository.InquiryRepository;
+import org.hotline.cases.repository.UnsettledContactRepository;
+import org.hotline.events.CaseInquiryLinked;
+import org.hotline.events.Purpose;
+import org.hotline.outbox.Outbox;
+import org.hotline.problem.ProblemException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Relatives' inquiries that named no case, and contacts whose reference no case has yet. */
+@ApplicationScoped
+public class Inquiries {
+
+    private final InquiryRepository inquiries;
+    private final UnsettledContactRepository unsettled;
+    private final CaseContactRepository caseContacts;
+    private final CaseRepository cases;
+    private final LockedCases lockedCases;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final CaseConfig config;
+
+    public Inquiries(InquiryRepository inquiries, UnsettledContactRepository unsettled,
+            CaseContactRepository caseContacts, CaseRepository cases, LockedCases lockedCases, Outbox outbox,
+            Clock clock, CaseConfig config) {
+        this.inquiries = inquiries;
+        this.unsettled = unsettled;
+        this.caseContacts = caseContacts;
+        this.cases = cases;
+        this.lockedCases = lockedCases;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    public OpenInquiries open() {
+        return new OpenInquiries(inquiries.open(config.maxListSize()), inquiries.countOpen());
+    }
+
+    public UnsettledContacts unsettled() {
+        return new UnsettledContacts(unsettled.oldestFirst(config.maxListSize()), unsettled.count());
+    }
+
+    /** The officer decided whom the relative asked about: the inquiry becomes a contact of that case. */
+    @Transactional
+    public SurrenderCase link(String reference, Optional<Long> seenVersion, UUID inquiryId, String officer) {
+        OpenInquiry inquiry = inquiries.findForChange(inquiryId)
+                .orElseThrow(() -> ProblemException.notFound("No open inquiry has id " + inquiryId + "."));
+        SurrenderCase linked = lockedCases.take(reference, seenVersion);
+        if (inquiry.isLinked()) {
+            String to = inquiry.caseId.equals(linked.id) ? "this case" : "another case";
+            throw ProblemException.conflict("Inquiry " + inquiryId + " is already linked to " + to + ".");
+        }
+        Instant now = clock.instant();
+        inquiry.caseId = linked.id;
+        inquiry.linkedAt = now;
+        linked.linkContact(inquiry.receivedAt, now);
+        cases.flush();
+        caseContacts.persist(CaseContact.of(linked, inquiry.contactId, Purpose.RELATIVE_INQUIRY, inquiry.receivedAt,
+                officer));
+        outbox.publish(new CaseInquiryLinked(UUID.randomUUID(), linked.id, linked.reference, linked.version, now,
+                inquiry.contactId));
+        return linked;
+    }
+
+    public record OpenInquiries(List<OpenInquiry> items, long total) {
+    }
+
+    public record UnsettledContacts(List<UnsettledContact> items, long total) {
+    }
+}

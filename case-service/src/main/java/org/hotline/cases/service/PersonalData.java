@@ -1,0 +1,70 @@
+package org.hotline.cases.service;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.hotline.cases.SurrenderCase;
+import org.hotline.cases.client.IntakeClient;
+import org.hotline.cases.repository.CaseContactRepository;
+import org.hotline.cases.repository.CaseRepository;
+import org.hotline.problem.Problem;
+import org.hotline.problem.ProblemException;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Fetches a man's personal data from intake for an officer working his case, and only for a
+ * contact linked to that case. Nothing is kept: the answer goes straight back to the officer, and
+ * intake audits the read under the reason given.
+ */
+@ApplicationScoped
+public class PersonalData {
+
+    private static final Logger LOG = Logger.getLogger(PersonalData.class);
+
+    private final CaseRepository cases;
+    private final CaseContactRepository contacts;
+    private final IntakeClient intake;
+
+    public PersonalData(CaseRepository cases, CaseContactRepository contacts, IntakeClient intake) {
+        this.cases = cases;
+        this.contacts = contacts;
+        this.intake = intake;
+    }
+
+    /** @param reference a canonical reference, primary or alias */
+    public JsonNode of(String reference, UUID contactId, String officer, String reason) {
+        SurrenderCase found = linkedCase(reference, contactId);
+        // intake logs the reason with the read, so it says for which case and officer it was made.
+        String accessReason = "case " + found.reference + ", officer " + officer + ": " + reason;
+        try {
+            return intake.personalData(contactId, accessReason)
+                    .orElseThrow(() -> ProblemException.notFound("intake-service has no contact " + contactId + "."));
+        } catch (ProblemException e) {
+            throw e;
+        } catch (IntakeClient.IntakeRefused e) {
+            LOG.error("intake-service refused a personal-data request case-service composed", e);
+            throw new ProblemException(Problem.of(502, "Bad Gateway",
+                    "intake-service refused the request for personal data.", List.of()));
+        } catch (RuntimeException e) {
+            // Timeout, connection refused, open circuit, 5xx: intake is unavailable, nothing the officer did.
+            LOG.warnf("intake-service unavailable for a personal-data request of case %s: %s", found.reference,
+                    e.getClass().getSimpleName());
+            throw new ProblemException(Problem.of(503, "Service Unavailable",
+                    "intake-service, which keeps personal data, cannot be reached; try again shortly.",
+                    List.of()));
+        }
+    }
+
+    private SurrenderCase linkedCase(String reference, UUID contactId) {
+        SurrenderCase found = cases.findByReference(reference)
+                .orElseThrow(() -> ProblemException.notFound("No case has reference " + reference + "."));
+        if (!contacts.isLinkedTo(contactId, found.id)) {
+            throw ProblemException.notFound("Contact " + contactId + " is not linked to case " + found.reference + ".");
+        }
+        return found;
+    }
+}

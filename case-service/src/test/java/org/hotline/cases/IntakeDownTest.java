@@ -1,0 +1,45 @@
+package org.hotline.cases;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hotline.cases.CaseApi.awaitCase;
+import static org.hotline.cases.Contacts.newCallerKey;
+import static org.hotline.cases.Contacts.newReference;
+import static org.hotline.cases.Contacts.send;
+
+import java.util.Map;
+
+import org.hotline.events.ContactRecorded;
+import org.hotline.testing.RealInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+@QuarkusTest
+@TestProfile(IntakeDownTest.IntakeDown.class)
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "cases"))
+class IntakeDownTest {
+
+    /** Nothing listens on port 1: every call to intake is refused at once. */
+    public static class IntakeDown implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.rest-client.intake-service.url", "http://127.0.0.1:1");
+        }
+    }
+
+    @Test
+    void personalDataWhileIntakeIsDownIsServiceUnavailableProblem() {
+        String reference = newReference();
+        ContactRecorded request = send(Contacts.surrenderRequest(newCallerKey(), reference));
+        awaitCase(reference, c -> true);
+
+        PersonalDataTest.read(reference, request.contactId(), "to arrange his exchange")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("status", equalTo(503));
+    }
+}

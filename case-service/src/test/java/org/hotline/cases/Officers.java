@@ -1,0 +1,58 @@
+package org.hotline.cases;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/** A case officer's requests, as a client sends them. */
+final class Officers {
+
+    static final String OFFICER = "officer-7";
+
+    private Officers() {
+    }
+
+    static RequestSpecification officer() {
+        return given().header("X-Officer", OFFICER).contentType(ContentType.JSON);
+    }
+
+    /** Keys and values alternating; a null value leaves the field out. */
+    static Map<String, Object> body(Object... keysAndValues) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                body.put((String) keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return body;
+    }
+
+    static Response move(String reference, Object... keysAndValues) {
+        return officer().body(body(keysAndValues)).post("/api/v1/cases/{reference}/transitions", reference);
+    }
+
+    static Response care(String reference, Object... keysAndValues) {
+        return officer().body(body(keysAndValues)).post("/api/v1/cases/{reference}/care", reference);
+    }
+
+    /** Moves and insists it worked. */
+    static void moved(String reference, Object... keysAndValues) {
+        move(reference, keysAndValues).then().statusCode(200);
+    }
+
+    static void cared(String reference, Object... keysAndValues) {
+        care(reference, keysAndValues).then().statusCode(201);
+    }
+
+    /** Opens a case for a man captured without a call, and returns its reference. */
+    static String capture(Object... keysAndValues) {
+        return officer().body(body(keysAndValues)).post("/api/v1/cases")
+                .then().statusCode(201)
+                .extract().path("reference");
+    }
+}

@@ -1,0 +1,63 @@
+package org.hotline.cases;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hotline.cases.CaseApi.awaitCase;
+import static org.hotline.cases.Contacts.newCallerKey;
+import static org.hotline.cases.Contacts.newReference;
+import static org.hotline.cases.Contacts.send;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.hotline.events.ContactRecorded;
+import org.hotline.testing.RealInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Here intake-service is the test app itself, which serves no contacts: it answers "not found".
+ * The full path, with intake answering, is covered by the system tests.
+ */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "cases"))
+class PersonalDataTest {
+
+    @Test
+    void contactIntakeDoesNotKnowIsNotFound() {
+        String reference = newReference();
+        ContactRecorded request = send(Contacts.surrenderRequest(newCallerKey(), reference));
+        awaitCase(reference, c -> true);
+
+        read(reference, request.contactId(), "to arrange his exchange")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("intake-service has no contact"));
+    }
+
+    @Test
+    void contactNotLinkedToTheCaseIsNotFoundWithoutAskingIntake() {
+        String reference = Officers.capture("state", "IN_CUSTODY", "mode", "CAPTURED");
+
+        read(reference, UUID.randomUUID(), "to tell his family")
+                .then().statusCode(404)
+                .body("detail", containsString("not linked to case " + reference));
+    }
+
+    @Test
+    void readWithoutReasonOrOfficerIsRefusedNamingBoth() {
+        given().get("/api/v1/cases/{reference}/contacts/{id}/personal-data", newReference(), "nope")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("X-Officer", "contactId", "X-Access-Reason")));
+    }
+
+    static io.restassured.response.Response read(String reference, UUID contactId, String reason) {
+        return Officers.officer().header("X-Access-Reason", reason)
+                .get("/api/v1/cases/{reference}/contacts/{id}/personal-data", reference, contactId);
+    }
+}
