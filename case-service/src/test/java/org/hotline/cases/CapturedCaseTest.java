@@ -81,6 +81,9 @@ class CapturedCaseTest {
         given().contentType(ContentType.JSON).body(Officers.body("state", "IN_CUSTODY", "mode", "CAPTURED"))
                 .post("/api/v1/cases")
                 .then().statusCode(400).body("errors.field", equalTo(List.of("X-Officer")));
+        Officers.officer().body(Officers.body("state", "IN_CUSTODY", "mode", "CAPTURED", "origin", ""))
+                .post("/api/v1/cases")
+                .then().statusCode(400).body("errors.field", equalTo(List.of("origin")));
         given().header("X-Officer", "o").contentType(ContentType.TEXT).body("IN_CUSTODY")
                 .post("/api/v1/cases")
                 .then().statusCode(415).contentType("application/problem+json");

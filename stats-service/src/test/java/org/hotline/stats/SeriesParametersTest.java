@@ -51,6 +51,14 @@ class SeriesParametersTest {
     }
 
     @Test
+    void datesBeyondAnySaneYearAreRefusedNotFailed() {
+        JsonPath problem = badSeries(Map.of("metric", "contacts", "granularity", "day", "from", "1900-01-01",
+                "to", "+999999999-12-31"));
+
+        assertThat(problem.getList("errors.field")).containsExactlyInAnyOrder("from", "to");
+    }
+
+    @Test
     void aRangeOfTooManyBucketsIsRefused() {
         JsonPath problem = badSeries(Map.of("metric", "contacts", "granularity", "day", "from", "2000-01-01",
                 "to", "2023-03-01"));

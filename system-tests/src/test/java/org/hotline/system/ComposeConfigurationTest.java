@@ -106,6 +106,17 @@ class ComposeConfigurationTest {
     }
 
     @Test
+    void intakeAndCaseServiceReachEachOtherByContainerNameAndHttpPort() throws IOException {
+        String casePort = applicationProperties(builtServices.get("case-service")).getProperty("quarkus.http.port");
+        String intakePort = applicationProperties(builtServices.get("intake-service")).getProperty("quarkus.http.port");
+
+        assertThat(environment(services.get("intake-service")).get("QUARKUS_REST_CLIENT_CASE_SERVICE_URL"))
+                .as("where intake-service finds case-service").isEqualTo("http://case-service:" + casePort);
+        assertThat(environment(services.get("case-service")).get("QUARKUS_REST_CLIENT_INTAKE_SERVICE_URL"))
+                .as("where case-service finds intake-service").isEqualTo("http://intake-service:" + intakePort);
+    }
+
+    @Test
     void everyLongRunningServiceHasAHealthcheck() {
         Set<String> oneShot = oneShotServices();
         services.fields().forEachRemaining(entry -> {

@@ -29,28 +29,28 @@ class ExactlyOnceIT {
     @Test
     void redeliveredContactEventIsCountedOnceByCasesAndStats(Hotline hotline) {
         String phone = freshPhoneNumber();
-        String contactId = Contacts.post(hotline.intakeUrl(), contact("SURRENDER_REQUEST", phone, "2022-12-01T10:00:00Z"))
+        String contactId = Contacts.post(hotline.intakeUrl(), contact("SURRENDER_REQUEST", phone, "2025-01-01T10:00:00Z"))
                 .then().statusCode(201).extract().path("id");
         String reference = given().baseUri(hotline.intakeUrl()).header("X-Access-Reason", "system test")
                 .get("/api/v1/contacts/{id}", contactId).then().statusCode(200).extract().path("caseReference");
-        await().atMost(DEADLINE).until(() -> Stats.dayTotal(hotline, "contacts", "2022-12-01") == 1);
+        await().atMost(DEADLINE).until(() -> Stats.dayTotal(hotline, "contacts", "2025-01-01") == 1);
 
         ConsumerRecord<String, String> original = recordOfContact(hotline, contactId);
         Topic.write(hotline.kafka().bootstrapServers(), original);
 
         // A later contact of the same caller shares the partition, so once it is applied the
         // redelivered copy before it has been applied too.
-        Map<String, Object> marker = contact("INFORMATION", phone, "2022-12-02T10:00:00Z");
+        Map<String, Object> marker = contact("INFORMATION", phone, "2025-01-02T10:00:00Z");
         Contacts.post(hotline.intakeUrl(), marker).then().statusCode(201);
-        Map<String, Object> followUp = contact("FOLLOW_UP", phone, "2022-12-02T11:00:00Z");
+        Map<String, Object> followUp = contact("FOLLOW_UP", phone, "2025-01-02T11:00:00Z");
         followUp.put("caseReference", reference);
         Contacts.post(hotline.intakeUrl(), followUp).then().statusCode(201);
-        await().atMost(DEADLINE).until(() -> Stats.dayTotal(hotline, "contacts", "2022-12-02") == 2);
+        await().atMost(DEADLINE).until(() -> Stats.dayTotal(hotline, "contacts", "2025-01-02") == 2);
         await().atMost(DEADLINE).untilAsserted(() -> given().baseUri(hotline.caseUrl())
                 .get("/api/v1/cases/{reference}", reference).then().statusCode(200).body("contactCount", equalTo(2)));
 
-        assertThat(Stats.dayTotal(hotline, "contacts", "2022-12-01")).isEqualTo(1);
-        assertThat(Stats.dayTotal(hotline, "surrenderRequests", "2022-12-01")).isEqualTo(1);
+        assertThat(Stats.dayTotal(hotline, "contacts", "2025-01-01")).isEqualTo(1);
+        assertThat(Stats.dayTotal(hotline, "surrenderRequests", "2025-01-01")).isEqualTo(1);
         assertThat(Topic.readAll(hotline.kafka().bootstrapServers(), Topics.CONTACTS).stream()
                 .filter(r -> r.value().contains(contactId)).count()).isEqualTo(2);
     }

@@ -39,14 +39,14 @@ class PrivacyIT {
         String digitsOnly = phone.replaceAll("\\D", "");
         String name = "Ivan Testov" + marker;
         String notes = "hiding in the basement " + marker;
-        Map<String, Object> body = contact("SURRENDER_REQUEST", phone, "2023-01-10T12:00:00Z");
+        Map<String, Object> body = contact("SURRENDER_REQUEST", phone, "2025-03-10T12:00:00Z");
         body.put("details", Map.of("fullName", name, "unit", "unit " + marker, "location", "village " + marker,
                 "notes", notes, "birthDate", "1990-05-01"));
         String reference = Contacts.post(hotline.intakeUrl(), body).then().statusCode(201).extract().path("caseReference");
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             given().baseUri(hotline.caseUrl()).get("/api/v1/cases/{reference}", reference).then().statusCode(200);
-            assertThat(Stats.dayTotal(hotline, "contacts", "2023-01-10")).isEqualTo(1);
+            assertThat(Stats.dayTotal(hotline, "contacts", "2025-03-10")).isEqualTo(1);
         });
         List<String> secrets = List.of(marker, digitsOnly, name, notes);
 

@@ -7,17 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.hotline.testing.LocalKafka;
-import org.hotline.testing.PrivatePostgres;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The whole hotline, started once for all system tests: one real Kafka broker, one private
- * PostgreSQL cluster with the three databases, and the three packaged services as separate
- * processes on free ports. Tests get a {@link Hotline} parameter and talk to it over REST.
+ * The whole hotline, started once for all system tests: one real Kafka broker (its own JVM), one
+ * private PostgreSQL cluster with the three databases, and the three packaged services as separate
+ * processes on free ports. Tests get a {@link Hotline} parameter and talk to it over REST; fault
+ * tests also kill and restart its parts. Intake and case-service reach each other through the
+ * REST client URLs of the configuration contract.
  */
 public class RunningHotline implements BeforeAllCallback, ParameterResolver {
 
@@ -44,13 +44,13 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
     /** Handles to the running system. Closed (everything stopped) when the test run ends. */
     public static final class Hotline implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
-        final PrivatePostgres postgres;
-        final LocalKafka kafka;
+        final PostgresCluster postgres;
+        final KafkaBroker kafka;
         final ServiceProcess intake;
         final ServiceProcess cases;
         final ServiceProcess stats;
 
-        private Hotline(PrivatePostgres postgres, LocalKafka kafka, ServiceProcess intake, ServiceProcess cases,
+        private Hotline(PostgresCluster postgres, KafkaBroker kafka, ServiceProcess intake, ServiceProcess cases,
                 ServiceProcess stats) {
             this.postgres = postgres;
             this.kafka = kafka;
@@ -62,15 +62,22 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
         static Hotline start() {
             Path repoRoot = repoRoot();
             Path work = repoRoot.resolve("system-tests/target/system-run-" + UUID.randomUUID().toString().substring(0, 8));
-            PrivatePostgres postgres = PrivatePostgres.start(work.resolve("postgres"));
+            Path logs = work.resolve("logs");
+            PostgresCluster postgres = PostgresCluster.start(work.resolve("postgres"), logs);
             postgres.createDatabases("intake", "cases", "stats");
-            LocalKafka kafka = LocalKafka.start(work.resolve("kafka"));
+            KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"), logs);
             String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
 
-            ServiceProcess intake = service("intake-service", "intake", repoRoot, work, postgres, kafka,
-                    Map.of("HOTLINE_CALLER_KEY_SECRET", secret));
-            ServiceProcess cases = service("case-service", "cases", repoRoot, work, postgres, kafka, Map.of());
-            ServiceProcess stats = service("stats-service", "stats", repoRoot, work, postgres, kafka, Map.of());
+            // Ports are chosen before any service starts, so each can be told where the other is.
+            int intakePort = freePort();
+            int casePort = freePort();
+            ServiceProcess intake = service("intake-service", "intake", intakePort, repoRoot, work, postgres, kafka,
+                    Map.of("HOTLINE_CALLER_KEY_SECRET", secret,
+                            "QUARKUS_REST_CLIENT_CASE_SERVICE_URL", "http://127.0.0.1:" + casePort));
+            ServiceProcess cases = service("case-service", "cases", casePort, repoRoot, work, postgres, kafka,
+                    Map.of("QUARKUS_REST_CLIENT_INTAKE_SERVICE_URL", "http://127.0.0.1:" + intakePort));
+            ServiceProcess stats = service("stats-service", "stats", freePort(), repoRoot, work, postgres, kafka,
+                    Map.of());
             Hotline hotline = new Hotline(postgres, kafka, intake, cases, stats);
             try {
                 // Started one after another: on two cores, three JVMs booting at once only slow each other.
@@ -84,15 +91,15 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
             return hotline;
         }
 
-        private static ServiceProcess service(String name, String database, Path repoRoot, Path work,
-                PrivatePostgres postgres, LocalKafka kafka, Map<String, String> extra) {
+        private static ServiceProcess service(String name, String database, int port, Path repoRoot, Path work,
+                PostgresCluster postgres, KafkaBroker kafka, Map<String, String> extra) {
             Map<String, String> environment = new java.util.HashMap<>(Map.of(
                     "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
                     "QUARKUS_DATASOURCE_USERNAME", postgres.user(),
                     "QUARKUS_DATASOURCE_PASSWORD", "",
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
             environment.putAll(extra);
-            return new ServiceProcess(name, repoRoot, work.resolve("logs"), freePort(), environment);
+            return new ServiceProcess(name, repoRoot, work.resolve("logs"), port, environment);
         }
 
         private static int freePort() {
@@ -121,12 +128,28 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
             return stats.baseUrl();
         }
 
-        public PrivatePostgres postgres() {
+        public PostgresCluster postgres() {
             return postgres;
         }
 
-        public LocalKafka kafka() {
+        public KafkaBroker kafka() {
             return kafka;
+        }
+
+        ServiceProcess intake() {
+            return intake;
+        }
+
+        ServiceProcess cases() {
+            return cases;
+        }
+
+        ServiceProcess stats() {
+            return stats;
+        }
+
+        List<ServiceProcess> services() {
+            return List.of(intake, cases, stats);
         }
 
         public List<Path> serviceLogs() {

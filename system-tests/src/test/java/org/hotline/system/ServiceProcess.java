@@ -14,7 +14,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 
-/** One packaged service running as its own process, as in production: {@code java -jar quarkus-run.jar}. */
+/**
+ * One packaged service running as its own process, as in production: {@code java -jar quarkus-run.jar}.
+ * It can be stopped (SIGTERM), killed (SIGKILL) and started again on the same port, appending to
+ * the same log.
+ */
 final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -34,7 +38,44 @@ final class ServiceProcess implements AutoCloseable {
         this.environment = environment;
     }
 
-    void start() {
+    String name() {
+        return name;
+    }
+
+    boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** SIGKILL, as a crash or the OOM killer would: no shutdown hook, no in-flight work finished. */
+    synchronized void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            waitForExit(Duration.ofSeconds(30));
+        }
+    }
+
+    /** SIGTERM and wait until it has exited (a graceful shutdown). */
+    synchronized void stop() {
+        close();
+    }
+
+    /** Starts it again after {@link #kill()} or {@link #stop()}; waits until it is ready. */
+    synchronized void restart() {
+        if (isRunning()) {
+            throw new IllegalStateException(name + " still runs");
+        }
+        start();
+    }
+
+    private void waitForExit(Duration deadline) {
+        try {
+            process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    synchronized void start() {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
         }
@@ -80,7 +121,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (process != null && process.isAlive()) {
             process.destroy();
             try {

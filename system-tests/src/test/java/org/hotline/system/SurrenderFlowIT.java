@@ -32,7 +32,7 @@ class SurrenderFlowIT {
         int requestedBefore = Stats.casesInState(hotline, "REQUESTED");
 
         String reference = Contacts.post(hotline.intakeUrl(),
-                        contact("SURRENDER_REQUEST", freshPhoneNumber(), "2022-11-03T10:15:00Z"))
+                        contact("SURRENDER_REQUEST", freshPhoneNumber(), "2025-02-03T10:15:00Z"))
                 .then().statusCode(201)
                 .body("caseReference", matchesPattern("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}"))
                 .extract().path("caseReference");
@@ -45,8 +45,8 @@ class SurrenderFlowIT {
                 .body("origin", equalTo("RU"))
                 .body("contactCount", equalTo(1)));
         await().atMost(DEADLINE).untilAsserted(() -> {
-            assertThat(Stats.dayTotal(hotline, "surrenderRequests", "2022-11-03")).isEqualTo(1);
-            assertThat(Stats.dayTotal(hotline, "contacts", "2022-11-03")).isEqualTo(1);
+            assertThat(Stats.dayTotal(hotline, "surrenderRequests", "2025-02-03")).isEqualTo(1);
+            assertThat(Stats.dayTotal(hotline, "contacts", "2025-02-03")).isEqualTo(1);
             assertThat(Stats.casesInState(hotline, "REQUESTED")).isGreaterThanOrEqualTo(requestedBefore + 1);
         });
     }
@@ -55,11 +55,11 @@ class SurrenderFlowIT {
     void twoSurrenderRequestsOfOneCallerGiveOneCaseThatBothReferencesReach(Hotline hotline) {
         String digits = freshPhoneNumber().substring(4);
         String first = Contacts.post(hotline.intakeUrl(),
-                        contact("SURRENDER_REQUEST", "+7 9" + digits, "2022-11-04T08:00:00Z"))
+                        contact("SURRENDER_REQUEST", "+7 9" + digits, "2025-02-04T08:00:00Z"))
                 .then().statusCode(201).extract().path("caseReference");
         // The same number, typed differently by another operator: still the same caller.
         String second = Contacts.post(hotline.intakeUrl(),
-                        contact("SURRENDER_REQUEST", "+79" + digits, "2022-11-04T09:00:00Z"))
+                        contact("SURRENDER_REQUEST", "+79" + digits, "2025-02-04T09:00:00Z"))
                 .then().statusCode(201).extract().path("caseReference");
 
         assertThat(second).isNotEqualTo(first);
@@ -69,13 +69,13 @@ class SurrenderFlowIT {
         String caseOfSecond = given().baseUri(hotline.caseUrl()).get("/api/v1/cases/{reference}", second)
                 .then().statusCode(200).extract().path("reference");
         assertThat(caseOfSecond).isEqualTo(first);
-        assertThat(Stats.dayTotal(hotline, "surrenderRequests", "2022-11-04")).isEqualTo(2);
+        assertThat(Stats.dayTotal(hotline, "surrenderRequests", "2025-02-04")).isEqualTo(2);
     }
 
     @Test
     void followUpWithAnUnknownReferenceIsRefusedWithAClearProblem(Hotline hotline) {
         String unknown = CaseReference.generate(new java.util.Random());
-        Map<String, Object> followUp = contact("FOLLOW_UP", freshPhoneNumber(), "2022-11-05T10:00:00Z");
+        Map<String, Object> followUp = contact("FOLLOW_UP", freshPhoneNumber(), "2025-02-05T10:00:00Z");
         followUp.put("caseReference", unknown);
 
         Contacts.post(hotline.intakeUrl(), followUp)
@@ -89,15 +89,15 @@ class SurrenderFlowIT {
                 .contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.hasItem("caseReference"));
 
-        assertThat(Stats.dayTotal(hotline, "contacts", "2022-11-05")).isZero();
+        assertThat(Stats.dayTotal(hotline, "contacts", "2025-02-05")).isZero();
     }
 
     @Test
     void followUpWithTheReferenceHeWasGivenAttachesToHisCase(Hotline hotline) {
         String phone = freshPhoneNumber();
-        String reference = Contacts.post(hotline.intakeUrl(), contact("SURRENDER_REQUEST", phone, "2022-11-06T10:00:00Z"))
+        String reference = Contacts.post(hotline.intakeUrl(), contact("SURRENDER_REQUEST", phone, "2025-02-06T10:00:00Z"))
                 .then().statusCode(201).extract().path("caseReference");
-        Map<String, Object> followUp = contact("FOLLOW_UP", phone, "2022-11-07T10:00:00Z");
+        Map<String, Object> followUp = contact("FOLLOW_UP", phone, "2025-02-07T10:00:00Z");
         followUp.put("caseReference", reference.toLowerCase().replace("-", ""));
 
         Contacts.post(hotline.intakeUrl(), followUp).then().statusCode(201);

@@ -23,7 +23,8 @@ final class BodyFields {
 
     static <E extends Enum<E>> Optional<E> enumValue(String field, String value, Class<E> type, boolean required,
             List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
+        // Only a missing field is absent; an empty or blank one is a wrong value, as in intake.
+        if (value == null) {
             if (required) {
                 errors.add(new FieldError(field, "is required; one of " + Arrays.toString(type.getEnumConstants())));
             }

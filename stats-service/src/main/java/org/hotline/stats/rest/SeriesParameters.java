@@ -30,7 +30,16 @@ final class SeriesParameters {
     }
 
     /** A bound of the range: a whole local day, or an instant taken at hour precision. */
+    private static final int EARLIEST_YEAR = 2000;
+    private static final int LATEST_YEAR = 2999;
+
     private record Bound(Optional<LocalDate> date, Optional<Instant> instant) {
+
+        boolean withinSaneYears() {
+            int year = date.map(LocalDate::getYear)
+                    .orElseGet(() -> instant.orElseThrow().atOffset(java.time.ZoneOffset.UTC).getYear());
+            return year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+        }
 
         Instant start(ZoneId zone) {
             return date.map(d -> d.atStartOfDay(zone).toInstant())
@@ -126,13 +135,24 @@ final class SeriesParameters {
             errors.add(new FieldError(field, "is required; " + DATE_OR_INSTANT));
             return Optional.empty();
         }
+        Optional<Bound> bound = parseBound(value);
+        if (bound.isEmpty()) {
+            errors.add(new FieldError(field, DATE_OR_INSTANT));
+        } else if (!bound.get().withinSaneYears()) {
+            // Years like +999999999 parse, but no zone arithmetic survives them: refuse, don't fail.
+            errors.add(new FieldError(field, "must lie between the years " + EARLIEST_YEAR + " and " + LATEST_YEAR));
+            return Optional.empty();
+        }
+        return bound;
+    }
+
+    private static Optional<Bound> parseBound(String value) {
         try {
             return Optional.of(new Bound(Optional.of(LocalDate.parse(value)), Optional.empty()));
         } catch (DateTimeParseException notADate) {
             try {
                 return Optional.of(new Bound(Optional.empty(), Optional.of(OffsetDateTime.parse(value).toInstant())));
             } catch (DateTimeParseException notAnInstant) {
-                errors.add(new FieldError(field, DATE_OR_INSTANT));
                 return Optional.empty();
             }
         }

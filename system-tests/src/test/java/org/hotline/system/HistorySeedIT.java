@@ -1,0 +1,72 @@
+package org.hotline.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hotline.history.BulkImport;
+import org.hotline.history.HistoryPlan;
+import org.hotline.history.Seed;
+import org.hotline.system.RunningHotline.Hotline;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The published figures, reproduced: a scaled synthetic history fed through intake's bulk API
+ * must show up in stats, month by month, exactly as the scaled reference table says. Other
+ * scenarios share the system, so the figures are compared as the change the seed made; and they
+ * date their own contacts after the history (2024, 2025), so that their day counts stay theirs.
+ */
+@ExtendWith(RunningHotline.class)
+class HistorySeedIT {
+
+    private static final BigDecimal SCALE = new BigDecimal(System.getProperty("seed.scale", "0.001"));
+
+    @Test
+    void scaledHistoryShowsTheScaledReferenceTableInStatsMonthByMonth(Hotline hotline) {
+        HistoryPlan plan = HistoryPlan.of(SCALE);
+        Map<YearMonth, Long> requestsBefore = monthly(hotline, "surrenderRequests");
+        Map<YearMonth, Long> contactsBefore = monthly(hotline, "contacts");
+
+        BulkImport.Outcome outcome = Seed.run(plan, 2022, URI.create(hotline.intakeUrl()), 1_000);
+
+        assertThat(outcome.refused()).as("lines refused: %s", outcome.refusals()).isZero();
+        Map<YearMonth, Long> expectedRequests = new LinkedHashMap<>();
+        Map<YearMonth, Long> expectedContacts = new LinkedHashMap<>();
+        plan.months().forEach(month -> {
+            expectedRequests.put(month.month().month(), month.surrenderRequests());
+            expectedContacts.put(month.month().month(), month.contacts());
+        });
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            assertThat(difference(monthly(hotline, "contacts"), contactsBefore)).isEqualTo(expectedContacts);
+            assertThat(difference(monthly(hotline, "surrenderRequests"), requestsBefore)).isEqualTo(expectedRequests);
+        });
+    }
+
+    private static Map<YearMonth, Long> monthly(Hotline hotline, String metric) {
+        List<Map<String, Object>> buckets = given().baseUri(hotline.statsUrl())
+                .queryParam("metric", metric).queryParam("granularity", "month")
+                .queryParam("from", "2022-09-18").queryParam("to", "2023-04-07")
+                .get("/api/v1/stats/series")
+                .then().statusCode(200)
+                .extract().path("buckets");
+        Map<YearMonth, Long> months = new LinkedHashMap<>();
+        buckets.forEach(bucket -> months.put(YearMonth.parse(bucket.get("start").toString().substring(0, 7)),
+                ((Number) bucket.get("total")).longValue()));
+        return months;
+    }
+
+    private static Map<YearMonth, Long> difference(Map<YearMonth, Long> after, Map<YearMonth, Long> before) {
+        Map<YearMonth, Long> change = new LinkedHashMap<>();
+        after.forEach((month, count) -> change.put(month, count - before.getOrDefault(month, 0L)));
+        return change;
+    }
+}
