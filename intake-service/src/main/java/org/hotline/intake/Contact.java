@@ -63,6 +63,13 @@ public class Contact extends PanacheEntityBase {
     @Column(name = "case_reference")
     public String caseReference;
 
+    /**
+     * The named reference could not be checked with case-service when the contact came in; the
+     * event says so, and case-service settles it.
+     */
+    @Column(name = "reference_unverified", nullable = false)
+    public boolean referenceUnverified;
+
     @Column(name = "full_name")
     public String fullName;
 

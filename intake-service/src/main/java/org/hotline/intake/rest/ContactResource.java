@@ -2,13 +2,13 @@ package org.hotline.intake.rest;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
-import org.hotline.intake.Contact;
+import org.hotline.intake.RecordedContact;
 import org.hotline.intake.service.ContactService;
 import org.hotline.problem.Problem;
 import org.hotline.problem.ProblemException;
-import org.jboss.resteasy.reactive.RestResponse;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,7 +20,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
+/** Contacts, one at a time. */
 @Path("/api/v1/contacts")
 @Produces(MediaType.APPLICATION_JSON)
 public class ContactResource {
@@ -29,18 +31,37 @@ public class ContactResource {
     private static final int MAX_REASON_LENGTH = 200;
 
     private final ContactService contacts;
+    private final RequestIdempotency idempotency;
 
-    public ContactResource(ContactService contacts) {
+    public ContactResource(ContactService contacts, RequestIdempotency idempotency) {
         this.contacts = contacts;
+        this.idempotency = idempotency;
     }
 
+    /**
+     * With an {@code Idempotency-Key}, the contact and the answer to the key commit together, so
+     * a retry after a lost answer gets that answer back instead of creating a second contact.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public RestResponse<ContactCreated> record(@NotNull @Valid NewContactRequest body) {
-        Contact contact = contacts.record(body.toDraft());
-        return RestResponse.ResponseBuilder.<ContactCreated>created(URI.create("/api/v1/contacts/" + contact.id))
-                .entity(ContactCreated.of(contact))
-                .build();
+    public Response record(@HeaderParam(RequestIdempotency.HEADER) String idempotencyKey,
+            @NotNull @Valid NewContactRequest body) {
+        if (idempotencyKey == null) {
+            return created(contacts.record(body.toDraft()));
+        }
+        String key = "contact:" + RequestIdempotency.checked(idempotencyKey);
+        String requestHash = idempotency.hashOf(body);
+        Optional<Response> earlier = idempotency.earlierAnswer(key, requestHash);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            return created(contacts.record(body.toDraft(), recorded -> idempotency.remember(key, requestHash,
+                    Response.Status.CREATED.getStatusCode(), ContactCreated.of(recorded), locationOf(recorded))));
+        } catch (RequestIdempotency.KeyTaken e) {
+            // A concurrent retry committed first; ours rolled back. Answer as it was answered.
+            return idempotency.earlierAnswer(key, requestHash).orElseThrow();
+        }
     }
 
     /** Personal data: refused without a reason, and every read is audited. */
@@ -48,6 +69,14 @@ public class ContactResource {
     @Path("{id}")
     public ContactView read(@PathParam("id") UUID id, @HeaderParam(ACCESS_REASON) String reason) {
         return ContactView.of(contacts.readPersonalData(id, checked(reason)));
+    }
+
+    private static Response created(RecordedContact recorded) {
+        return Response.created(URI.create(locationOf(recorded))).entity(ContactCreated.of(recorded)).build();
+    }
+
+    private static String locationOf(RecordedContact recorded) {
+        return "/api/v1/contacts/" + recorded.contact().id;
     }
 
     private static String checked(String reason) {

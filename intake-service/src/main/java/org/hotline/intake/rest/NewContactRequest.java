@@ -38,21 +38,30 @@ public record NewContactRequest(
         String caseReference,
         @Valid Details details) {
 
-    /** Control characters have no place in a phone number or handle, and could forge log lines. */
-    static final String PRINTABLE = "[^\\p{Cntrl}]*";
+    /**
+     * No control characters (they could forge log lines or break a screen) and no lone halves
+     * of a surrogate pair (they cannot be stored as UTF-8). One character class, not an
+     * alternation: Java's regex would recurse once per character on a long text.
+     */
+    static final String PRINTABLE = "[^\\p{Cc}\\p{Cs}]*";
+
+    /** Free text may keep its line breaks and tabs, and nothing else from {@link #PRINTABLE}'s ban. */
+    static final String PRINTABLE_TEXT = "[\\t\\n\\r[^\\p{Cc}\\p{Cs}]]*";
+    private static final String NO_CONTROL = "must not contain control characters";
+    private static final String NO_CONTROL_BUT_LINES = "must not contain control characters other than line breaks and tabs";
 
     public record Caller(
-            @NotBlank @Size(max = 64) @Pattern(regexp = PRINTABLE, message = "must not contain control characters")
+            @NotBlank @Size(max = 64) @Pattern(regexp = PRINTABLE, message = NO_CONTROL)
             String identifier,
             @NotNull @OneOf(CallerRole.class) String role) {
     }
 
     public record Details(
-            @Size(max = 200) String fullName,
+            @Size(max = 200) @Pattern(regexp = PRINTABLE, message = NO_CONTROL) String fullName,
             @PastDate String birthDate,
-            @Size(max = 200) String unit,
-            @Size(max = 200) String location,
-            @Size(max = 2000) String notes) {
+            @Size(max = 200) @Pattern(regexp = PRINTABLE, message = NO_CONTROL) String unit,
+            @Size(max = 200) @Pattern(regexp = PRINTABLE, message = NO_CONTROL) String location,
+            @Size(max = 2000) @Pattern(regexp = PRINTABLE_TEXT, message = NO_CONTROL_BUT_LINES) String notes) {
     }
 
     ContactDraft toDraft() {

@@ -2,19 +2,21 @@ package org.hotline.intake.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.hotline.events.ContactRecorded;
 import org.hotline.events.Purpose;
 import org.hotline.intake.Contact;
 import org.hotline.intake.ContactDraft;
 import org.hotline.intake.PersonalDataAccess;
+import org.hotline.intake.RecordedContact;
+import org.hotline.intake.ReferenceCheck;
 import org.hotline.outbox.Outbox;
-import org.hotline.problem.Problem;
 import org.hotline.problem.ProblemException;
 import org.jboss.logging.Logger;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -26,24 +28,61 @@ public class ContactService {
 
     private final CallerKeys callerKeys;
     private final CaseReferenceIssuer references;
+    private final ReferenceChecker referenceChecker;
     private final Outbox outbox;
     private final Clock clock;
 
-    public ContactService(CallerKeys callerKeys, CaseReferenceIssuer references, Outbox outbox, Clock clock) {
+    public ContactService(CallerKeys callerKeys, CaseReferenceIssuer references, ReferenceChecker referenceChecker,
+            Outbox outbox, Clock clock) {
         this.callerKeys = callerKeys;
         this.references = references;
+        this.referenceChecker = referenceChecker;
         this.outbox = outbox;
         this.clock = clock;
     }
 
+    /** A draft whose case reference has been checked, ready to {@link #store}. */
+    public record CheckedDraft(ContactDraft draft, ReferenceCheck reference) {
+    }
+
     /**
-     * Stores the contact and its {@link ContactRecorded} event in one transaction: either both
-     * exist or neither does.
+     * Checks and stores one contact with its {@link ContactRecorded} event in one transaction:
+     * either both exist or neither does.
      *
-     * @throws ProblemException (422) if the draft names a case reference intake never issued
+     * @throws ProblemException (422) if the draft names a case reference nobody knows
      */
-    @Transactional
-    public Contact record(ContactDraft draft) {
+    public RecordedContact record(ContactDraft draft) {
+        return record(draft, recorded -> {
+        });
+    }
+
+    /**
+     * As {@link #record(ContactDraft)}; {@code alongside} runs in the same transaction, after
+     * the contact is stored. If it throws, the contact is not stored and the exception passes on.
+     */
+    public RecordedContact record(ContactDraft draft, Consumer<RecordedContact> alongside) {
+        CheckedDraft checked = check(draft, true);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            RecordedContact recorded = store(checked);
+            alongside.accept(recorded);
+            return recorded;
+        });
+    }
+
+    /**
+     * Checks the case reference the draft names. Outside any transaction: it may ask case-service.
+     *
+     * @param operatorListening whether the answer is read to a caller, so the case's state is
+     *                          worth a call to case-service even for a reference issued here
+     * @throws ProblemException (422) if the draft names a case reference nobody knows
+     */
+    public CheckedDraft check(ContactDraft draft, boolean operatorListening) {
+        return new CheckedDraft(draft, referenceChecker.check(draft.caseReference(), operatorListening));
+    }
+
+    /** Stores a checked contact and its event, inside the caller's transaction. */
+    public RecordedContact store(CheckedDraft checked) {
+        ContactDraft draft = checked.draft();
         Instant now = clock.instant();
         Contact contact = new Contact();
         contact.id = UUID.randomUUID();
@@ -55,7 +94,8 @@ public class ContactService {
         contact.origin = draft.origin();
         contact.receivedAt = draft.receivedAt() != null ? draft.receivedAt() : now;
         contact.recordedAt = now;
-        contact.caseReference = caseReferenceFor(draft);
+        contact.caseReference = draft.purpose() == Purpose.SURRENDER_REQUEST ? references.issue() : draft.caseReference();
+        contact.referenceUnverified = checked.reference().unverified();
         contact.fullName = draft.details().fullName();
         contact.birthDate = draft.details().birthDate();
         contact.unit = draft.details().unit();
@@ -63,8 +103,9 @@ public class ContactService {
         contact.notes = draft.details().notes();
         contact.persist();
         outbox.publish(new ContactRecorded(UUID.randomUUID(), contact.id, contact.callerKey, contact.callerRole,
-                contact.channel, contact.purpose, contact.origin, contact.receivedAt, contact.caseReference));
-        return contact;
+                contact.channel, contact.purpose, contact.origin, contact.receivedAt, contact.caseReference,
+                contact.referenceUnverified));
+        return new RecordedContact(contact, checked.reference());
     }
 
     /**
@@ -85,17 +126,5 @@ public class ContactService {
         // The id and the reason only: the audit log must not become a copy of the data.
         AUDIT.infof("Personal data of contact %s read, reason: %s", contactId, reason);
         return contact;
-    }
-
-    private String caseReferenceFor(ContactDraft draft) {
-        if (draft.purpose() == Purpose.SURRENDER_REQUEST) {
-            return references.issue();
-        }
-        String named = draft.caseReference();
-        if (named != null && !Contact.isIssued(named)) {
-            throw ProblemException.unprocessable("Unknown case reference.",
-                    List.of(new Problem.FieldError("caseReference", "was never issued")));
-        }
-        return named;
     }
 }

@@ -15,6 +15,7 @@ import org.hotline.events.EventJson;
 import org.hotline.events.Origin;
 import org.hotline.events.Purpose;
 import org.hotline.intake.Contacts;
+import org.hotline.intake.FakeCaseService;
 import org.hotline.intake.ContactsTopic;
 import org.hotline.intake.IntakeDatabase;
 import org.hotline.testing.RealInfrastructure;
@@ -27,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** What leaves intake: one {@link ContactRecorded} per contact, keyed by caller key, with no personal data. */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "intake"))
+@WithTestResource(FakeCaseService.class)
 class ContactRecordedEventTest {
 
     @Test

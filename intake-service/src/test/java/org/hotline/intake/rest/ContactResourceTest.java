@@ -20,6 +20,7 @@ import org.hotline.events.Channel;
 import org.hotline.events.Origin;
 import org.hotline.events.Purpose;
 import org.hotline.intake.Contacts;
+import org.hotline.intake.FakeCaseService;
 import org.hotline.intake.IntakeDatabase;
 import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import io.restassured.http.ContentType;
 
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "intake"))
+@WithTestResource(FakeCaseService.class)
 class ContactResourceTest {
 
     private static final String PROBLEM_JSON = "application/problem+json";

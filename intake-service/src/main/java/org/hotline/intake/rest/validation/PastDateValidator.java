@@ -11,6 +11,9 @@ import jakarta.validation.ConstraintValidatorContext;
 @ApplicationScoped
 public class PastDateValidator implements ConstraintValidator<PastDate, String> {
 
+    /** Nobody alive was born earlier; an older date is a typo (and year -999999999 breaks the database). */
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
     private final Clock clock;
 
     public PastDateValidator(Clock clock) {
@@ -23,7 +26,8 @@ public class PastDateValidator implements ConstraintValidator<PastDate, String> 
             return true;
         }
         try {
-            return LocalDate.parse(value).isBefore(LocalDate.now(clock));
+            LocalDate date = LocalDate.parse(value);
+            return !date.isBefore(EARLIEST) && date.isBefore(LocalDate.now(clock));
         } catch (DateTimeParseException e) {
             return false;
         }

@@ -1,0 +1,20 @@
+package org.hotline.intake.client;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** case-service's API as intake uses it. Only {@link CaseClient} calls it, with its fault tolerance. */
+@RegisterRestClient(configKey = "case-service")
+@Path("/api/v1/cases")
+interface CaseServiceApi {
+
+    @GET
+    @Path("{reference}")
+    @Produces(MediaType.APPLICATION_JSON)
+    CaseSummary find(@PathParam("reference") String reference);
+}

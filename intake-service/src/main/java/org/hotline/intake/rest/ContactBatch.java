@@ -1,0 +1,217 @@
+package org.hotline.intake.rest;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.hotline.intake.RecordedContact;
+import org.hotline.intake.config.IntakeConfig;
+import org.hotline.intake.repository.IdempotencyKeys;
+import org.hotline.intake.service.ContactService;
+import org.hotline.intake.service.ContactService.CheckedDraft;
+import org.hotline.problem.Problem;
+import org.hotline.problem.ProblemException;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
+
+/**
+ * A bulk import: each line is checked exactly as a single {@code POST} would be, and the
+ * accepted ones are stored through the same {@link ContactService#store} and outbox, a chunk
+ * per transaction. With an idempotency key, each stored line's answer commits with its contact,
+ * so a retried import (even after a crash half-way) stores every line once.
+ */
+@ApplicationScoped
+public class ContactBatch {
+
+    private static final Logger LOG = Logger.getLogger(ContactBatch.class);
+
+    private final ContactService contacts;
+    private final Validator validator;
+    private final IdempotencyKeys keys;
+    private final RequestIdempotency idempotency;
+    private final ObjectReader lineReader;
+    private final ObjectMapper json;
+    private final IntakeConfig config;
+
+    public ContactBatch(ContactService contacts, Validator validator, IdempotencyKeys keys,
+            RequestIdempotency idempotency, ObjectMapper json, IntakeConfig config) {
+        this.contacts = contacts;
+        this.validator = validator;
+        this.keys = keys;
+        this.idempotency = idempotency;
+        this.json = json;
+        // One contact per line: anything after it on the line is a mistake, not a second contact.
+        this.lineReader = json.readerFor(NewContactRequest.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.config = config;
+    }
+
+    /** A line that passed every check, waiting for its chunk's transaction. */
+    private record Pending(int line, String lineKey, String lineHash, CheckedDraft draft) {
+    }
+
+    /**
+     * @param key the scoped idempotency key of the whole import, or null
+     * @throws ProblemException (413) if the body holds more contacts than allowed
+     */
+    BatchResult run(byte[] body, String key) {
+        List<byte[]> lines = linesOf(body);
+        long contactLines = lines.stream().filter(line -> !isBlank(line)).count();
+        if (contactLines > config.batch().maxLines()) {
+            throw new ProblemException(Problem.of(413, "Content Too Large",
+                    "A bulk import may hold at most " + config.batch().maxLines() + " contacts; this one has "
+                            + contactLines + ". Split it.", List.of()));
+        }
+        if (contactLines == 0) {
+            throw ProblemException.badRequest("The body holds no contact.",
+                    List.of(new Problem.FieldError("body", "must hold one contact (JSON object) per line")));
+        }
+        List<LineResult> results = new ArrayList<>();
+        List<Pending> chunk = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            byte[] line = lines.get(i);
+            if (isBlank(line)) {
+                continue;
+            }
+            int number = i + 1;
+            String lineKey = key == null ? null : key + "#" + number;
+            String lineHash = key == null ? null : RequestIdempotency.hashOf(line);
+            Optional<LineResult> settled = lineKey == null ? Optional.empty() : earlierResult(number, lineKey, lineHash);
+            if (settled.isPresent()) {
+                results.add(settled.get());
+                continue;
+            }
+            try {
+                chunk.add(new Pending(number, lineKey, lineHash, contacts.check(parse(line).toDraft(), false)));
+            } catch (ProblemException e) {
+                results.add(LineResult.refused(number, e.problem()));
+            }
+            if (chunk.size() >= config.batch().chunkSize()) {
+                results.addAll(store(chunk));
+                chunk.clear();
+            }
+        }
+        results.addAll(store(chunk));
+        results.sort(Comparator.comparingInt(LineResult::line));
+        return BatchResult.of(results);
+    }
+
+    private NewContactRequest parse(byte[] line) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(line)).toString();
+        } catch (CharacterCodingException e) {
+            throw refusal(List.of(new Problem.FieldError("body", "is not valid UTF-8")));
+        }
+        NewContactRequest request;
+        try {
+            request = lineReader.readValue(text);
+        } catch (JsonProcessingException e) {
+            throw refusal(LineProblems.of(e));
+        }
+        if (request == null) {
+            throw refusal(List.of(new Problem.FieldError("body", "must be a JSON object")));
+        }
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw refusal(LineProblems.of(violations));
+        }
+        return request;
+    }
+
+    private static ProblemException refusal(List<Problem.FieldError> errors) {
+        return ProblemException.badRequest("The line has invalid fields.", errors);
+    }
+
+    /** Stores a chunk in one transaction; if that fails, line by line, so one bad line costs only itself. */
+    private List<LineResult> store(List<Pending> chunk) {
+        if (chunk.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> chunk.stream().map(this::storeOne).toList());
+        } catch (RuntimeException e) {
+            LOG.warnf("A chunk of %d contacts could not be stored together (%s); storing them one by one",
+                    chunk.size(), e.getClass().getSimpleName());
+        }
+        List<LineResult> results = new ArrayList<>();
+        for (Pending pending : chunk) {
+            try {
+                results.add(QuarkusTransaction.requiringNew().call(() -> storeOne(pending)));
+            } catch (RequestIdempotency.KeyTaken e) {
+                // The same import, retried concurrently, stored this line first.
+                results.add(earlierResult(pending.line(), pending.lineKey(), pending.lineHash()).orElseThrow());
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Line %d of a bulk import could not be stored", pending.line());
+                results.add(LineResult.refused(pending.line(), 500,
+                        List.of(new Problem.FieldError("body", "could not be stored; send this line again"))));
+            }
+        }
+        return results;
+    }
+
+    private LineResult storeOne(Pending pending) {
+        RecordedContact recorded = contacts.store(pending.draft());
+        ContactCreated created = ContactCreated.of(recorded);
+        LineResult result = new LineResult(pending.line(), 201, created.id(), created.caseReference(),
+                created.referenceVerified(), List.of());
+        if (pending.lineKey() != null) {
+            idempotency.remember(pending.lineKey(), pending.lineHash(), 201, result,
+                    "/api/v1/contacts/" + created.id());
+        }
+        return result;
+    }
+
+    /** The result a line got in an earlier run of the same import, or a refusal if the line changed. */
+    private Optional<LineResult> earlierResult(int line, String lineKey, String lineHash) {
+        return keys.find(lineKey).map(answer -> {
+            if (!answer.requestHash().equals(lineHash)) {
+                return LineResult.refused(line, 422, List.of(new Problem.FieldError(RequestIdempotency.HEADER,
+                        "was used for an import whose line " + line + " was different; use a new key")));
+            }
+            try {
+                return json.readValue(answer.body(), LineResult.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a stored line result could not be read", e);
+            }
+        });
+    }
+
+    private static List<byte[]> linesOf(byte[] body) {
+        List<byte[]> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= body.length; i++) {
+            if (i == body.length || body[i] == '\n') {
+                int end = i > start && body[i - 1] == '\r' ? i - 1 : i;
+                lines.add(Arrays.copyOfRange(body, start, end));
+                start = i + 1;
+            }
+        }
+        return lines;
+    }
+
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,72 @@
+package org.hotline.intake.service;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.hotline.events.CaseState;
+import org.hotline.intake.Contact;
+import org.hotline.intake.ReferenceCheck;
+import org.hotline.intake.ReferenceCheck.Outcome;
+import org.hotline.intake.client.CaseClient;
+import org.hotline.intake.client.CaseSummary;
+import org.hotline.problem.Problem;
+import org.hotline.problem.ProblemException;
+import org.jboss.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Decides whether a contact may name a case reference. A contact is a man's chance, so only a
+ * definite "no such case" from a working case-service refuses it; any doubt accepts it.
+ */
+@ApplicationScoped
+public class ReferenceChecker {
+
+    private static final Logger LOG = Logger.getLogger(ReferenceChecker.class);
+
+    private final CaseClient cases;
+
+    public ReferenceChecker(CaseClient cases) {
+        this.cases = cases;
+    }
+
+    /**
+     * Call outside any transaction: it may wait for case-service.
+     *
+     * @param askForState whether someone is waiting to hear the case's state; without that, a
+     *                    reference intake issued itself needs no call at all
+     * @throws ProblemException (422) if case-service answers that it knows no such case
+     */
+    public ReferenceCheck check(String reference, boolean askForState) {
+        if (reference == null) {
+            return ReferenceCheck.NONE;
+        }
+        boolean issuedHere = Contact.isIssued(reference);
+        if (issuedHere && !askForState) {
+            return new ReferenceCheck(Outcome.ISSUED_HERE, null);
+        }
+        Optional<CaseSummary> found;
+        try {
+            found = cases.find(reference);
+        } catch (RuntimeException e) {
+            // WARN, not ERROR: the contact is safe and case-service settles it; nobody has to act.
+            LOG.warnf("case-service could not be asked about a case reference (%s); contact accepted unverified",
+                    e.getClass().getSimpleName());
+            return new ReferenceCheck(issuedHere ? Outcome.ISSUED_HERE : Outcome.UNVERIFIED, null);
+        }
+        if (found.isPresent()) {
+            return new ReferenceCheck(Outcome.FOUND, stateOf(found.get()));
+        }
+        if (issuedHere) {
+            // Issued a moment ago: the ContactRecorded event may not have opened the case yet.
+            return new ReferenceCheck(Outcome.ISSUED_HERE, null);
+        }
+        throw ProblemException.unprocessable("Unknown case reference.",
+                List.of(new Problem.FieldError("caseReference", "no case has this reference")));
+    }
+
+    private static CaseState stateOf(CaseSummary summary) {
+        return Arrays.stream(CaseState.values()).filter(s -> s.name().equals(summary.state())).findFirst().orElse(null);
+    }
+}

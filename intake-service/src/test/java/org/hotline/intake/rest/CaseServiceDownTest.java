@@ -1,0 +1,65 @@
+package org.hotline.intake.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.security.SecureRandom;
+
+import org.hotline.events.CaseReference;
+import org.hotline.events.ContactRecorded;
+import org.hotline.events.EventJson;
+import org.hotline.intake.Contacts;
+import org.hotline.intake.ContactsTopic;
+import org.hotline.intake.IntakeDatabase;
+import org.hotline.testing.RealInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * case-service is unreachable here (the test profile points the client where nothing listens):
+ * follow-ups are still accepted, flagged unverified for case-service to settle.
+ */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "intake"))
+class CaseServiceDownTest {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Test
+    void aFollowUpIsAcceptedUnverifiedAndItsEventSaysSo() {
+        String reference = CaseReference.generate(RANDOM);
+
+        ContactCreated created = Contacts.post(Contacts.followUp(reference)).statusCode(201)
+                .extract().as(ContactCreated.class);
+
+        assertThat(created.referenceVerified()).isFalse();
+        assertThat(created.caseReference()).isEqualTo(reference);
+        assertThat(created.caseStatus().state()).isNull();
+        assertThat(created.caseStatus().spoken()).contains("will be confirmed");
+        ContactRecorded event = (ContactRecorded) EventJson.read(ContactsTopic.recordFor(created.id()).value());
+        assertThat(event.referenceUnverified()).isTrue();
+        assertThat(IntakeDatabase.count("select count(*) from contact where id = ? and reference_unverified",
+                created.id())).isEqualTo(1);
+    }
+
+    @Test
+    void followUpsKeepBeingAcceptedOnceTheBreakerIsOpen() {
+        for (int i = 0; i < 15; i++) {
+            Contacts.post(Contacts.followUp(CaseReference.generate(RANDOM)))
+                    .statusCode(201)
+                    .body("referenceVerified", equalTo(false));
+        }
+    }
+
+    @Test
+    void aReferenceIssuedHereStaysVerifiedWhileCaseServiceIsDown() {
+        String reference = Contacts.issuedReference();
+
+        Contacts.post(Contacts.followUp(reference))
+                .statusCode(201)
+                .body("referenceVerified", equalTo(true));
+    }
+}
