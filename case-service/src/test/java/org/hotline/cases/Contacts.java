@@ -34,7 +34,7 @@ final class Contacts {
     }
 
     static String newReference() {
-        return CaseReference.generate(RANDOM);
+        return CaseReference.generate(RANDOM, CaseReference.Issuer.INTAKE);
     }
 
     static ContactRecorded surrenderRequest(String callerKey, String reference) {

@@ -18,9 +18,33 @@ public final class CaseReference {
     private CaseReference() {
     }
 
-    public static String generate(RandomGenerator random) {
+    /**
+     * Who draws a reference. Each issuer draws the first character from its own half of the
+     * alphabet, so intake (for callers) and case-service (for men captured without a call) can
+     * never hand out the same reference, and neither needs to ask the other.
+     */
+    public enum Issuer {
+        INTAKE(0, 15), CASE_SERVICE(15, 31);
+
+        private final int firstFrom;
+        private final int firstTo;
+
+        Issuer(int firstFrom, int firstTo) {
+            this.firstFrom = firstFrom;
+            this.firstTo = firstTo;
+        }
+
+        /** Whether a well-formed reference was drawn by this issuer. */
+        public boolean issued(String reference) {
+            int first = ALPHABET.indexOf(reference.charAt(0));
+            return first >= firstFrom && first < firstTo;
+        }
+    }
+
+    public static String generate(RandomGenerator random, Issuer issuer) {
         StringBuilder chars = new StringBuilder(PAYLOAD + 1);
-        for (int i = 0; i < PAYLOAD; i++) {
+        chars.append(ALPHABET.charAt(random.nextInt(issuer.firstFrom, issuer.firstTo)));
+        for (int i = 1; i < PAYLOAD; i++) {
             chars.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
         chars.append(checkChar(chars));

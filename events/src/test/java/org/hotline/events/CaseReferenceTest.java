@@ -15,7 +15,7 @@ class CaseReferenceTest {
         Random random = new Random(7);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
-            String reference = CaseReference.generate(random);
+            String reference = CaseReference.generate(random, CaseReference.Issuer.INTAKE);
             assertThat(reference).matches("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}");
             assertThat(CaseReference.normalize(reference)).contains(reference);
             seen.add(reference);
@@ -25,7 +25,7 @@ class CaseReferenceTest {
 
     @Test
     void typedVariantsNormalizeToTheCanonicalForm() {
-        String reference = CaseReference.generate(new Random(1));
+        String reference = CaseReference.generate(new Random(1), CaseReference.Issuer.INTAKE);
         String plain = reference.replace("-", "");
 
         assertThat(CaseReference.normalize(plain.toLowerCase())).contains(reference);
@@ -34,7 +34,7 @@ class CaseReferenceTest {
 
     @Test
     void everySingleWrongCharacterAndEverySwapIsCaught() {
-        String plain = CaseReference.generate(new Random(3)).replace("-", "");
+        String plain = CaseReference.generate(new Random(3), CaseReference.Issuer.INTAKE).replace("-", "");
         for (int i = 0; i < plain.length(); i++) {
             for (char c : CaseReference.ALPHABET.toCharArray()) {
                 if (c != plain.charAt(i)) {
@@ -46,6 +46,19 @@ class CaseReferenceTest {
                 String swapped = plain.substring(0, i) + plain.charAt(i + 1) + plain.charAt(i) + plain.substring(i + 2);
                 assertThat(CaseReference.isWellFormed(swapped)).as(swapped).isFalse();
             }
+        }
+    }
+
+    @Test
+    void intakeAndCaseServiceNeverDrawTheSameReference() {
+        Random random = new Random(11);
+        for (int i = 0; i < 2_000; i++) {
+            String byIntake = CaseReference.generate(random, CaseReference.Issuer.INTAKE);
+            String byCaseService = CaseReference.generate(random, CaseReference.Issuer.CASE_SERVICE);
+            assertThat(CaseReference.Issuer.INTAKE.issued(byIntake)).isTrue();
+            assertThat(CaseReference.Issuer.CASE_SERVICE.issued(byIntake)).isFalse();
+            assertThat(CaseReference.Issuer.CASE_SERVICE.issued(byCaseService)).isTrue();
+            assertThat(CaseReference.Issuer.INTAKE.issued(byCaseService)).isFalse();
         }
     }
 

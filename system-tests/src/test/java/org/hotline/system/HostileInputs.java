@@ -53,7 +53,7 @@ final class HostileInputs {
         String unknown;
         Random random = new Random(42);
         do {
-            unknown = CaseReference.generate(random);
+            unknown = CaseReference.generate(random, CaseReference.Issuer.CASE_SERVICE);
         } while (unknown.equals(existingReference));
         this.unknownReference = unknown;
     }

@@ -74,7 +74,7 @@ class SurrenderFlowIT {
 
     @Test
     void followUpWithAnUnknownReferenceIsRefusedWithAClearProblem(Hotline hotline) {
-        String unknown = CaseReference.generate(new java.util.Random());
+        String unknown = CaseReference.generate(new java.util.Random(), CaseReference.Issuer.CASE_SERVICE);
         Map<String, Object> followUp = contact("FOLLOW_UP", freshPhoneNumber(), "2025-02-05T10:00:00Z");
         followUp.put("caseReference", unknown);
 

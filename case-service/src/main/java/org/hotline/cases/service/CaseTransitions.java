@@ -117,12 +117,12 @@ public class CaseTransitions {
     }
 
     /**
-     * Intake issues the references of called-in cases from the same space; a clash is very
-     * unlikely, and a reference already in use here is simply drawn again.
+     * Drawn from case-service's half of the reference space, so it can never clash with one
+     * intake gave a caller; a reference already in use here is simply drawn again.
      */
     private String freshReference() {
         for (int attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
-            String candidate = CaseReference.generate(RANDOM);
+            String candidate = CaseReference.generate(RANDOM, CaseReference.Issuer.CASE_SERVICE);
             if (references.findByIdOptional(candidate).isEmpty()) {
                 return candidate;
             }

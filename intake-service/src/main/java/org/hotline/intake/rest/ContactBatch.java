@@ -15,6 +15,7 @@ import org.hotline.intake.config.IntakeConfig;
 import org.hotline.intake.repository.IdempotencyKeys;
 import org.hotline.intake.service.ContactService;
 import org.hotline.intake.service.ContactService.CheckedDraft;
+import org.hotline.problem.FieldErrors;
 import org.hotline.problem.Problem;
 import org.hotline.problem.ProblemException;
 import org.jboss.logging.Logger;
@@ -123,14 +124,14 @@ public class ContactBatch {
         try {
             request = lineReader.readValue(text);
         } catch (JsonProcessingException e) {
-            throw refusal(LineProblems.of(e));
+            throw refusal(FieldErrors.of(e));
         }
         if (request == null) {
             throw refusal(List.of(new Problem.FieldError("body", "must be a JSON object")));
         }
         var violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            throw refusal(LineProblems.of(violations));
+            throw refusal(FieldErrors.of(violations));
         }
         return request;
     }

@@ -22,7 +22,7 @@ public class CaseReferenceIssuer {
     /** A reference no surrender request holds yet; the unique index guards the tiny race left. */
     public String issue() {
         for (int i = 0; i < MAX_TRIES; i++) {
-            String reference = CaseReference.generate(random);
+            String reference = CaseReference.generate(random, CaseReference.Issuer.INTAKE);
             if (!Contact.isIssued(reference)) {
                 return reference;
             }

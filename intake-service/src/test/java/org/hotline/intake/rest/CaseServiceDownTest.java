@@ -30,7 +30,7 @@ class CaseServiceDownTest {
 
     @Test
     void aFollowUpIsAcceptedUnverifiedAndItsEventSaysSo() {
-        String reference = CaseReference.generate(RANDOM);
+        String reference = CaseReference.generate(RANDOM, CaseReference.Issuer.CASE_SERVICE);
 
         ContactCreated created = Contacts.post(Contacts.followUp(reference)).statusCode(201)
                 .extract().as(ContactCreated.class);
@@ -48,7 +48,7 @@ class CaseServiceDownTest {
     @Test
     void followUpsKeepBeingAcceptedOnceTheBreakerIsOpen() {
         for (int i = 0; i < 15; i++) {
-            Contacts.post(Contacts.followUp(CaseReference.generate(RANDOM)))
+            Contacts.post(Contacts.followUp(CaseReference.generate(RANDOM, CaseReference.Issuer.CASE_SERVICE)))
                     .statusCode(201)
                     .body("referenceVerified", equalTo(false));
         }

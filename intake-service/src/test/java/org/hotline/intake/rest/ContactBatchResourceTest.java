@@ -80,7 +80,7 @@ class ContactBatchResourceTest {
         String caller = Contacts.freshPhoneNumber();
         String body = """
                 {"channel": "PHONE", "purpose": "FOLLOW_UP", "caseReference": "%s", "caller": {"identifier": "%s", "role": "RELATIVE"}}
-                """.formatted(CaseReference.generate(new SecureRandom()), caller);
+                """.formatted(CaseReference.generate(new SecureRandom(), CaseReference.Issuer.CASE_SERVICE), caller);
 
         BatchResult result = post(body).statusCode(200).extract().as(BatchResult.class);
 

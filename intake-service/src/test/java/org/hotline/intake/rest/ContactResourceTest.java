@@ -215,7 +215,7 @@ class ContactResourceTest {
     void aFollowUpWithAWellFormedReferenceNeverIssuedIsUnprocessable() {
         long before = IntakeDatabase.contacts();
 
-        Contacts.post(Contacts.followUp(CaseReference.generate(new SecureRandom())))
+        Contacts.post(Contacts.followUp(CaseReference.generate(new SecureRandom(), CaseReference.Issuer.CASE_SERVICE)))
                 .statusCode(422)
                 .contentType(PROBLEM_JSON)
                 .body("errors.field", hasItem("caseReference"));

@@ -33,7 +33,7 @@ class FollowUpCaseStatusTest {
 
     @Test
     void aFollowUpOnACaseThatCaseServiceKnowsTellsTheOperatorItsStateInWords() {
-        String reference = CaseReference.generate(RANDOM);
+        String reference = CaseReference.generate(RANDOM, CaseReference.Issuer.CASE_SERVICE);
         FakeCaseService.open(reference, CaseState.VERIFIED);
 
         ContactCreated created = Contacts.post(Contacts.followUp(reference)).statusCode(201)
@@ -49,7 +49,7 @@ class FollowUpCaseStatusTest {
 
     @Test
     void aRelativeAskingAboutAManInCustodyHearsHowHeIsTreated() {
-        String reference = CaseReference.generate(RANDOM);
+        String reference = CaseReference.generate(RANDOM, CaseReference.Issuer.CASE_SERVICE);
         FakeCaseService.open(reference, CaseState.IN_CUSTODY);
 
         Contacts.post("""
@@ -64,7 +64,7 @@ class FollowUpCaseStatusTest {
 
     @Test
     void aReferenceCaseServiceDoesNotKnowIsUnprocessableAndNothingIsStored() {
-        String reference = CaseReference.generate(RANDOM);
+        String reference = CaseReference.generate(RANDOM, CaseReference.Issuer.CASE_SERVICE);
 
         Contacts.post(Contacts.followUp(reference))
                 .statusCode(422)
