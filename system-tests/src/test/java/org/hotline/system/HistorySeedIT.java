@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -21,14 +22,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The published figures, reproduced: a scaled synthetic history fed through intake's bulk API
- * must show up in stats, month by month, exactly as the scaled reference table says. Other
- * scenarios share the system, so the figures are compared as the change the seed made; and they
- * date their own contacts after the history (2024, 2025), so that their day counts stay theirs.
+ * must show up in stats, month by month, exactly as the scaled reference table says, and on the
+ * ops dashboard in a real browser. Other scenarios share the system, so the figures are compared
+ * as the change the seed made; and they date their own contacts after the history (2024, 2025),
+ * so that their day counts stay theirs.
  */
 @ExtendWith(RunningHotline.class)
 class HistorySeedIT {
 
     private static final BigDecimal SCALE = new BigDecimal(System.getProperty("seed.scale", "0.001"));
+    /** The picture of the dashboard the README shows. */
+    private static final Path SCREENSHOT = Hotline.repoRoot()
+            .resolve("system-tests/target/dashboard-after-seed.png");
 
     @Test
     void scaledHistoryShowsTheScaledReferenceTableInStatsMonthByMonth(Hotline hotline) {
@@ -49,6 +54,24 @@ class HistorySeedIT {
             assertThat(difference(monthly(hotline, "contacts"), contactsBefore)).isEqualTo(expectedContacts);
             assertThat(difference(monthly(hotline, "surrenderRequests"), requestsBefore)).isEqualTo(expectedRequests);
         });
+
+        try (DashboardBrowser dashboard = DashboardBrowser.open(1400, 1000)) {
+            dashboard.show(hotline.statsUrl() + "/");
+            // The page fills itself from the live stream: wait until it shows what the API says.
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                assertThat(dashboard.surrenderRequestsPerMonth())
+                        .containsAllEntriesOf(monthly(hotline, "surrenderRequests"));
+                assertThat(dashboard.counter("contacts-total")).hasValue(contactsTotal(hotline));
+            });
+            dashboard.screenshot(SCREENSHOT);
+        }
+        assertThat(SCREENSHOT).isNotEmptyFile();
+    }
+
+    private static long contactsTotal(Hotline hotline) {
+        return given().baseUri(hotline.statsUrl()).get("/api/v1/stats/summary")
+                .then().statusCode(200)
+                .extract().<Number>path("contacts.total").longValue();
     }
 
     private static Map<YearMonth, Long> monthly(Hotline hotline, String metric) {
