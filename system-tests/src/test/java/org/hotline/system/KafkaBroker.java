@@ -9,15 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.awaitility.Awaitility;
 import org.hotline.events.Topics;
+import org.hotline.testing.HotlineTopics;
 
 /**
  * A single-node KRaft broker in its own JVM ({@code kafka.Kafka}), so that a test can SIGKILL it
@@ -154,17 +152,7 @@ final class KafkaBroker implements AutoCloseable {
 
     void createTopics(List<String> names) {
         try (Admin admin = admin()) {
-            for (String name : names) {
-                try {
-                    admin.createTopics(List.of(new NewTopic(name, Topics.PARTITIONS, (short) 1))).all().get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot create topics " + names, e);
+            HotlineTopics.create(admin, names);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hotline.testing.PrivatePostgres;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -44,13 +45,13 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
     /** Handles to the running system. Closed (everything stopped) when the test run ends. */
     public static final class Hotline implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
-        final PostgresCluster postgres;
+        final PrivatePostgres postgres;
         final KafkaBroker kafka;
         final ServiceProcess intake;
         final ServiceProcess cases;
         final ServiceProcess stats;
 
-        private Hotline(PostgresCluster postgres, KafkaBroker kafka, ServiceProcess intake, ServiceProcess cases,
+        private Hotline(PrivatePostgres postgres, KafkaBroker kafka, ServiceProcess intake, ServiceProcess cases,
                 ServiceProcess stats) {
             this.postgres = postgres;
             this.kafka = kafka;
@@ -63,7 +64,7 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
             Path repoRoot = repoRoot();
             Path work = repoRoot.resolve("system-tests/target/system-run-" + UUID.randomUUID().toString().substring(0, 8));
             Path logs = work.resolve("logs");
-            PostgresCluster postgres = PostgresCluster.start(work.resolve("postgres"), logs);
+            PrivatePostgres postgres = PrivatePostgres.start(work.resolve("postgres"));
             postgres.createDatabases("intake", "cases", "stats");
             KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"), logs);
             String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
@@ -92,7 +93,7 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
         }
 
         private static ServiceProcess service(String name, String database, int port, Path repoRoot, Path work,
-                PostgresCluster postgres, KafkaBroker kafka, Map<String, String> extra) {
+                PrivatePostgres postgres, KafkaBroker kafka, Map<String, String> extra) {
             Map<String, String> environment = new java.util.HashMap<>(Map.of(
                     "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
                     "QUARKUS_DATASOURCE_USERNAME", postgres.user(),
@@ -128,7 +129,7 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
             return stats.baseUrl();
         }
 
-        public PostgresCluster postgres() {
+        public PrivatePostgres postgres() {
             return postgres;
         }
 

@@ -8,11 +8,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import org.awaitility.Awaitility;
 
 /**
  * A throw-away PostgreSQL cluster from the machine's own server binaries: initdb into a folder,
@@ -53,6 +57,31 @@ public final class PrivatePostgres implements AutoCloseable {
         return "postgres";
     }
 
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), user(), "");
+    }
+
+    /**
+     * SIGKILL to the postmaster and every backend, as in a crash of the database alone: nothing
+     * is flushed or shut down cleanly. {@link #restart()} then runs crash recovery.
+     */
+    public synchronized void kill() {
+        postmaster().ifPresent(handle -> {
+            List<ProcessHandle> backends = handle.descendants().toList();
+            handle.destroyForcibly();
+            backends.forEach(ProcessHandle::destroyForcibly);
+            Awaitility.await("postgres processes gone").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> !handle.isAlive() && backends.stream().noneMatch(ProcessHandle::isAlive));
+        });
+        running = false;
+    }
+
+    /** Starts the server again on the same port and data; after a kill PostgreSQL recovers from its WAL. */
+    public synchronized void restart() {
+        startServer();
+    }
+
     /** Creates each database that does not exist yet. */
     public void createDatabases(String... names) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), user(), "");
@@ -88,13 +117,32 @@ public final class PrivatePostgres implements AutoCloseable {
         }
         run(List.of(bin.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", "postgres",
                 "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"));
-        run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(),
-                "-l", dataDir.getParent().resolve("postgres.log").toString(), "-w",
-                "-o", "-p " + port + " -k " + socketDir + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                        + " -c max_connections=200",
-                "start"));
-        running = true;
+        startServer();
         Runtime.getRuntime().addShutdownHook(new Thread(this::close));
+    }
+
+    private void startServer() {
+        // After a kill the old shared memory may linger a moment: pg_ctl then fails and is tried again.
+        Awaitility.await("postgres started").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(() -> {
+                    run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(),
+                            "-l", dataDir.getParent().resolve("postgres.log").toString(), "-w",
+                            "-o", "-p " + port + " -k " + socketDir + " -c listen_addresses=127.0.0.1"
+                                    + " -c fsync=off -c max_connections=300",
+                            "start"));
+                    return true;
+                });
+        running = true;
+    }
+
+    private Optional<ProcessHandle> postmaster() {
+        try {
+            String pid = Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip();
+            return ProcessHandle.of(Long.parseLong(pid));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean isRoot() {
