@@ -14,12 +14,16 @@ public final class HotlineTopics {
     private HotlineTopics() {
     }
 
-    /** Creates each topic that does not exist yet, with {@link Topics#PARTITIONS} partitions. */
+    /** Creates each named topic that does not exist yet, as {@link Topics#definitions()} defines it. */
     public static void create(Admin admin, List<String> names) {
         try {
-            for (String name : names) {
+            for (Topics.Definition topic : Topics.definitions()) {
+                if (!names.contains(topic.name())) {
+                    continue;
+                }
                 try {
-                    admin.createTopics(List.of(new NewTopic(name, Topics.PARTITIONS, (short) 1))).all().get();
+                    admin.createTopics(List.of(new NewTopic(topic.name(), topic.partitions(), (short) 1)
+                            .configs(topic.config()))).all().get();
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
