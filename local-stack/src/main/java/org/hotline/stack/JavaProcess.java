@@ -1,0 +1,150 @@
+package org.hotline.stack;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One JVM of the stack (the broker or a service). It carries two marker properties on its
+ * command line, the stack's home folder and the part's name, so that it is found again from
+ * any later {@code ./stack} call through {@link ProcessHandle}, with no PID file that could go
+ * stale or point at a reused PID.
+ */
+public final class JavaProcess {
+
+    private static final Duration GRACE = Duration.ofSeconds(30);
+
+    private final Path home;
+    private final String part;
+    private final Path log;
+
+    public JavaProcess(Path home, String part, Path log) {
+        this.home = home.toAbsolutePath().normalize();
+        this.part = part;
+        this.log = log;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** The running JVM of this part, if any. */
+    public Optional<ProcessHandle> find() {
+        String stackMarker = stackMarker();
+        String partMarker = "-Dhotline.stack.part=" + part;
+        return ProcessHandle.allProcesses()
+                .filter(p -> {
+                    List<String> args = arguments(p);
+                    return args.contains(stackMarker) && args.contains(partMarker);
+                })
+                .findFirst();
+    }
+
+    /**
+     * A process's arguments, from /proc on Linux: {@link ProcessHandle.Info#arguments()} comes back
+     * empty there for a command line as long as the broker's classpath.
+     */
+    static List<String> arguments(ProcessHandle process) {
+        Path cmdline = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+        try {
+            return Arrays.asList(new String(Files.readAllBytes(cmdline), java.nio.charset.StandardCharsets.UTF_8)
+                    .split("\u0000"));
+        } catch (IOException | RuntimeException e) {
+            return process.info().arguments().map(Arrays::asList).orElse(List.of());
+        }
+    }
+
+    public boolean isRunning() {
+        return find().isPresent();
+    }
+
+    /**
+     * Starts {@code java [jvmOptions] [command]}, appending its output to the log. A detached
+     * process gets a session of its own ({@code setsid}), so that it outlives the launcher and a
+     * Ctrl-C in the launcher's terminal does not reach it.
+     */
+    public ProcessHandle start(List<String> jvmOptions, List<String> command, Map<String, String> environment,
+            Path workingDirectory, boolean detached) {
+        List<String> full = new ArrayList<>();
+        if (detached && new File("/usr/bin/setsid").canExecute()) {
+            full.add("/usr/bin/setsid");
+        }
+        full.add(javaBinary());
+        full.add(stackMarker());
+        full.add("-Dhotline.stack.part=" + part);
+        full.addAll(jvmOptions);
+        full.addAll(command);
+        try {
+            Files.createDirectories(log.getParent());
+            Files.createDirectories(workingDirectory);
+            ProcessBuilder builder = new ProcessBuilder(full)
+                    .directory(workingDirectory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            // Only what the stack passes on configures the part: never a stray variable of the caller's shell.
+            builder.environment().keySet().removeIf(JavaProcess::configuresAPart);
+            builder.environment().putAll(environment);
+            // Start() returns once the child has exec'd, so the handle is the JVM itself.
+            return builder.start().toHandle();
+        } catch (IOException e) {
+            throw new StackFailure("cannot start " + part + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** SIGTERM, then waits for the exit; SIGKILL if it takes longer than the grace period. */
+    public boolean stop() {
+        return find().map(process -> {
+            process.destroy();
+            if (!waitForExit(process, GRACE)) {
+                process.destroyForcibly();
+                waitForExit(process, GRACE);
+                return false;
+            }
+            return true;
+        }).orElse(true);
+    }
+
+    /** SIGKILL, as a crash or the OOM killer would: nothing is shut down cleanly. */
+    public void kill() {
+        find().ifPresent(process -> {
+            process.destroyForcibly();
+            waitForExit(process, GRACE);
+        });
+    }
+
+    private static boolean waitForExit(ProcessHandle process, Duration deadline) {
+        try {
+            process.onExit().get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return !process.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+
+    private static boolean configuresAPart(String variable) {
+        return variable.startsWith("QUARKUS_") || variable.startsWith("HOTLINE_") || variable.startsWith("KAFKA_")
+                || variable.startsWith("MP_") || variable.startsWith("SMALLRYE_");
+    }
+
+    private String stackMarker() {
+        return "-Dhotline.stack=" + home;
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

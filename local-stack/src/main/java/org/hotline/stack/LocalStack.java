@@ -1,0 +1,395 @@
+package org.hotline.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole hotline on one machine: a private PostgreSQL cluster with the three databases, a
+ * Kafka broker with the topics of the contract, and the three packaged services. {@code ./stack}
+ * runs it detached and durable; the system tests run it attached, on free ports, throw-away.
+ * Either way the parts are started, found, checked and stopped by this one class.
+ */
+public final class LocalStack {
+
+    public static final List<String> DATABASES = List.of("intake", "cases", "stats");
+
+    /** How and where one stack runs. */
+    public record Settings(Path repoRoot, Path home, Ports ports, boolean detached, boolean throwaway,
+            String serviceHeap, Duration timeout) {
+
+        /** {@code ./stack}: state in {@code .stack/}, parts outlive the launcher, data is kept. */
+        public static Settings forRepository(Path repoRoot, Ports ports, Duration timeout) {
+            return new Settings(repoRoot, repoRoot.resolve(".stack"), ports, true, false, "512m", timeout);
+        }
+
+        /** System tests: a folder of the test run, free ports, children of the test JVM, no fsync. */
+        public static Settings forTests(Path repoRoot, Path home) {
+            return new Settings(repoRoot, home, Ports.free(), false, true, "256m", Duration.ofSeconds(120));
+        }
+    }
+
+    /** One part's state, as {@code ./stack status} prints it. */
+    public record PartStatus(String part, State state, Optional<Long> pid, String detail) {
+
+        public enum State { RUNNING, NOT_READY, CRASHED, STOPPED }
+    }
+
+    private final Settings settings;
+    private final PostgresCluster postgres;
+    private final KafkaBroker kafka;
+    private final ServiceProcess intake;
+    private final ServiceProcess cases;
+    private final ServiceProcess stats;
+    private final StackSecrets secrets;
+
+    public LocalStack(Settings settings) {
+        this.settings = settings;
+        Path home = settings.home().toAbsolutePath().normalize();
+        Ports ports = settings.ports();
+        Path logs = home.resolve("logs");
+        this.postgres = PostgresCluster.of(home, ports.postgres(), settings.throwaway());
+        this.kafka = new KafkaBroker(home.resolve("kafka"), logs.resolve("kafka.log"), ports.kafka(),
+                ports.kafkaController(), StackClasspath.of(settings.repoRoot()), home);
+        this.secrets = new StackSecrets(home);
+        this.intake = service("intake-service", ports.intake(), logs);
+        this.cases = service("case-service", ports.cases(), logs);
+        this.stats = service("stats-service", ports.stats(), logs);
+    }
+
+    private ServiceProcess service(String name, int port, Path logs) {
+        return new ServiceProcess(name, settings.repoRoot(), settings.home(), logs.resolve(name + ".log"), port,
+                () -> environmentOf(name), settings.serviceHeap());
+    }
+
+    /**
+     * The configuration contract of each service (see its application.properties), as this stack
+     * fills it in. Built at launch only, so that status and down never create a secret.
+     */
+    private Map<String, String> environmentOf(String service) {
+        Ports ports = settings.ports();
+        String database = switch (service) {
+            case "intake-service" -> "intake";
+            case "case-service" -> "cases";
+            default -> "stats";
+        };
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + database,
+                "QUARKUS_DATASOURCE_USERNAME", postgres.user(),
+                // The private cluster trusts local connections: no password is asked.
+                "QUARKUS_DATASOURCE_PASSWORD", "",
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
+        switch (service) {
+            case "intake-service" -> {
+                environment.put("HOTLINE_CALLER_KEY_SECRET", secrets.callerKeySecret());
+                // Follow-ups are checked against case-service's API.
+                environment.put("QUARKUS_REST_CLIENT_CASE_SERVICE_URL", "http://127.0.0.1:" + ports.cases());
+            }
+            // A case officer's request for a man's personal details goes to intake-service.
+            case "case-service" -> environment.put("QUARKUS_REST_CLIENT_INTAKE_SERVICE_URL",
+                    "http://127.0.0.1:" + ports.intake());
+            default -> {
+            }
+        }
+        return environment;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public PostgresCluster postgres() {
+        return postgres;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public ServiceProcess intake() {
+        return intake;
+    }
+
+    public ServiceProcess cases() {
+        return cases;
+    }
+
+    public ServiceProcess stats() {
+        return stats;
+    }
+
+    public List<ServiceProcess> services() {
+        return List.of(intake, cases, stats);
+    }
+
+    /**
+     * Starts every part that does not run and waits until all are ready; a part that runs is
+     * left alone, a part that crashed is started again. With {@code infraOnly}, only PostgreSQL
+     * and Kafka (for services in dev mode).
+     */
+    public void up(boolean infraOnly, Console console) {
+        prepareHome();
+        startPostgres(console);
+        startKafka(console);
+        if (!infraOnly) {
+            startServices(console);
+        }
+    }
+
+    private void startPostgres(Console console) {
+        console.step("PostgreSQL (private cluster in " + postgres.home() + ")");
+        if (postgres.isRunning()) {
+            console.ok("already running (pid " + postgres.postmaster().map(ProcessHandle::pid).orElse(0L) + ", port "
+                    + postgres.runningPort().orElse(postgres.port()) + ")");
+        } else {
+            reportIfCrashed("postgres", console);
+            requireFree(settings.ports().postgres(), "HOTLINE_PG_PORT");
+            console.info("starting on 127.0.0.1:" + postgres.port() + " (log: " + postgres.log() + ")");
+            postgres.start();
+            markStarted("postgres");
+            console.ok("running (pid " + postgres.postmaster().map(ProcessHandle::pid).orElse(0L) + ")");
+        }
+        postgres.createDatabases(DATABASES.toArray(String[]::new));
+        console.info("databases " + String.join(", ", DATABASES));
+    }
+
+    private void startKafka(Console console) {
+        console.step("Kafka (KRaft broker on " + kafka.bootstrapServers() + ", controller on 127.0.0.1:"
+                + kafka.controllerPort() + ")");
+        if (kafka.isRunning()) {
+            console.ok("already running (pid " + kafka.process().find().map(ProcessHandle::pid).orElse(0L) + ")");
+        } else {
+            reportIfCrashed("kafka", console);
+            requireFree(kafka.port(), "HOTLINE_KAFKA_PORT");
+            requireFree(kafka.controllerPort(), "HOTLINE_KAFKA_CONTROLLER_PORT");
+            console.info("starting the broker (log: " + kafka.log() + ")");
+            markStarted("kafka");
+        }
+        kafka.start(settings.detached(), settings.timeout());
+        console.ok("answering (pid " + kafka.process().find().map(ProcessHandle::pid).orElse(0L) + ")");
+        try (var admin = kafka.admin()) {
+            for (TopicSetup.Outcome outcome : TopicSetup.apply(admin, (short) 1)) {
+                if (outcome.mismatch()) {
+                    console.warn("topic " + outcome.topic() + " " + outcome.what());
+                } else {
+                    console.ok("topic " + outcome.topic() + ": " + outcome.what());
+                }
+            }
+        }
+    }
+
+    private void startServices(Console console) {
+        console.step("Services");
+        List<ServiceProcess> starting = new ArrayList<>();
+        for (ServiceProcess service : services()) {
+            if (service.isRunning()) {
+                console.ok(service.name() + " already running (pid " + pid(service.process()) + ")");
+                service.launch(settings.detached(), settings.timeout());
+                starting.add(service);
+                continue;
+            }
+            reportIfCrashed(service.name(), console);
+            requireFree(service.port(), variableFor(service));
+            service.launch(settings.detached(), settings.timeout());
+            markStarted(service.name());
+            console.info(service.name() + " started (pid " + pid(service.process()) + ", port " + service.port()
+                    + ", log: " + service.log() + ")");
+            starting.add(service);
+        }
+        console.step("Waiting until the services are ready (up to " + settings.timeout().toSeconds() + " s each)");
+        for (ServiceProcess service : starting) {
+            service.awaitReady();
+            console.ok(service.name() + " ready");
+        }
+    }
+
+    /**
+     * Stops every part this stack started, services first, then Kafka, then PostgreSQL, and
+     * checks that nothing listens on the stack's ports any more. Returns false if a part had to
+     * be killed or a port is still held.
+     */
+    public boolean down(Console console) {
+        console.step("Stopping the stack");
+        boolean clean = true;
+        List<ServiceProcess> running = services().stream().filter(ServiceProcess::isRunning).toList();
+        // SIGTERM to all services at once, then wait for each: they shut down in parallel.
+        running.forEach(service -> service.process().find().ifPresent(ProcessHandle::destroy));
+        for (ServiceProcess service : services()) {
+            if (running.contains(service)) {
+                clean &= stopped(service.name(), service.process().stop(), console);
+            } else {
+                console.info(service.name() + ": not running");
+            }
+            markStopped(service.name());
+        }
+        if (kafka.isRunning()) {
+            clean &= stopped("kafka", kafka.process().stop(), console);
+        } else {
+            console.info("kafka: not running");
+        }
+        markStopped("kafka");
+        if (postgres.isRunning()) {
+            postgres.stop();
+            console.ok("postgres: stopped");
+        } else {
+            console.info("postgres: not running");
+        }
+        markStopped("postgres");
+        for (Map.Entry<String, Integer> port : settings.ports().byVariable().entrySet()) {
+            if (!awaitFree(port.getValue())) {
+                console.warn("port " + port.getValue() + " is still held by " + PortOwner.describe(port.getValue()));
+                clean = false;
+            }
+        }
+        if (clean) {
+            console.ok("all stopped; nothing listens on ports " + settings.ports().byVariable().values());
+        }
+        return clean;
+    }
+
+    /** One line per part: what runs, what crashed, what is stopped; services also say whether they are ready. */
+    public List<PartStatus> status() {
+        List<PartStatus> parts = new ArrayList<>();
+        Optional<ProcessHandle> postmaster = postgres.postmaster();
+        parts.add(postmaster.isPresent()
+                ? new PartStatus("postgres", PartStatus.State.RUNNING, postmaster.map(ProcessHandle::pid),
+                        "127.0.0.1:" + postgres.runningPort().orElse(postgres.port()))
+                : notRunning("postgres", postgres.log()));
+        Optional<ProcessHandle> broker = kafka.process().find();
+        if (broker.isPresent()) {
+            boolean answers = kafka.answers();
+            parts.add(new PartStatus("kafka", answers ? PartStatus.State.RUNNING : PartStatus.State.NOT_READY,
+                    broker.map(ProcessHandle::pid), kafka.bootstrapServers() + (answers ? "" : "  NOT ANSWERING")));
+        } else {
+            parts.add(notRunning("kafka", kafka.log()));
+        }
+        for (ServiceProcess service : services()) {
+            Optional<ProcessHandle> process = service.process().find();
+            if (process.isPresent()) {
+                boolean ready = service.isReady();
+                parts.add(new PartStatus(service.name(), ready ? PartStatus.State.RUNNING : PartStatus.State.NOT_READY,
+                        process.map(ProcessHandle::pid), (ready ? "ready      " : "NOT READY  ") + service.baseUrl() + "/"));
+            } else {
+                parts.add(notRunning(service.name(), service.log()));
+            }
+        }
+        return parts;
+    }
+
+    /** Stops everything and deletes all the stack's state: the database cluster, Kafka's log, logs and secrets. */
+    public void clean(Console console) {
+        down(console);
+        console.step("Removing the stack's state");
+        postgres.delete();
+        console.ok("deleted " + postgres.home());
+        deleteTree(settings.home());
+        console.ok("deleted " + settings.home());
+    }
+
+    private PartStatus notRunning(String part, Path log) {
+        return Files.exists(startedMarker(part))
+                ? new PartStatus(part, PartStatus.State.CRASHED, Optional.empty(), "exited without ./stack down; log: " + log)
+                : new PartStatus(part, PartStatus.State.STOPPED, Optional.empty(), "");
+    }
+
+    private void reportIfCrashed(String part, Console console) {
+        if (Files.exists(startedMarker(part))) {
+            console.warn(part + " had exited without ./stack down (see its log); starting it again");
+        }
+    }
+
+    private void requireFree(int port, String variable) {
+        if (PortOwner.isTaken(port)) {
+            throw new StackFailure("port " + port + " on 127.0.0.1 is taken by " + PortOwner.describe(port)
+                    + ". Stop that program, or give the stack another port: " + variable + "=<free port> ./stack up");
+        }
+    }
+
+    private static String variableFor(ServiceProcess service) {
+        return switch (service.name()) {
+            case "intake-service" -> "HOTLINE_INTAKE_PORT";
+            case "case-service" -> "HOTLINE_CASE_PORT";
+            default -> "HOTLINE_STATS_PORT";
+        };
+    }
+
+    private static boolean stopped(String name, boolean gracefully, Console console) {
+        if (gracefully) {
+            console.ok(name + ": stopped");
+        } else {
+            console.warn(name + " did not stop within 30 s of SIGTERM and was killed");
+        }
+        return gracefully;
+    }
+
+    private static boolean awaitFree(int port) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (PortOwner.isTaken(port)) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long pid(JavaProcess process) {
+        return process.find().map(ProcessHandle::pid).orElse(0L);
+    }
+
+    private void prepareHome() {
+        try {
+            Files.createDirectories(settings.home().resolve("run"));
+            // Logs and secrets of the stack are for its owner alone.
+            Files.setPosixFilePermissions(settings.home(), PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException e) {
+            throw new StackFailure("cannot prepare " + settings.home() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A part that was started and not stopped by down: if it is gone, it crashed. */
+    private Path startedMarker(String part) {
+        return settings.home().resolve("run").resolve(part);
+    }
+
+    private void markStarted(String part) {
+        try {
+            Files.createDirectories(startedMarker(part).getParent());
+            Files.writeString(startedMarker(part), Instant.now().toString());
+        } catch (IOException e) {
+            throw new StackFailure("cannot write " + startedMarker(part) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void markStopped(String part) {
+        try {
+            Files.deleteIfExists(startedMarker(part));
+        } catch (IOException e) {
+            // The marker only tells a crash from a stop; a stale one makes status say "crashed" at worst.
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new StackFailure("cannot delete " + root + ": " + e.getMessage(), e);
+        }
+    }
+}

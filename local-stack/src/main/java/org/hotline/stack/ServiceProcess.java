@@ -1,0 +1,155 @@
+package org.hotline.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * One packaged service running as its own process, as in production: {@code java -jar
+ * quarkus-run.jar}. It can be stopped (SIGTERM), killed (SIGKILL) and started again on the same
+ * port, appending to the same log.
+ */
+public final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Path jar;
+    private final int port;
+    private final Supplier<Map<String, String>> environment;
+    private final Path workingDirectory;
+    private final String heap;
+    private final JavaProcess process;
+    private boolean detached;
+    private Duration timeout = Duration.ofSeconds(90);
+
+    public ServiceProcess(String name, Path repoRoot, Path stackHome, Path log, int port,
+            Supplier<Map<String, String>> environment, String heap) {
+        this.name = name;
+        this.jar = repoRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        this.port = port;
+        this.environment = environment;
+        // Not the repository root: from there Quarkus would also read a developer's .env file.
+        this.workingDirectory = stackHome;
+        this.heap = heap;
+        this.process = new JavaProcess(stackHome, name, log);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path jar() {
+        return jar;
+    }
+
+    public Path log() {
+        return process.log();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public JavaProcess process() {
+        return process;
+    }
+
+    public boolean isRunning() {
+        return process.isRunning();
+    }
+
+    /** Starts the JVM unless it runs, without waiting; see {@link #awaitReady()}. */
+    public synchronized void launch(boolean detached, Duration timeout) {
+        this.detached = detached;
+        this.timeout = timeout;
+        if (isRunning()) {
+            return;
+        }
+        if (!Files.isRegularFile(jar)) {
+            throw new StackFailure(jar + " is missing: package the services first (./stack up --build)");
+        }
+        process.start(List.of("-Xmx" + heap), List.of("-jar", jar.toString()),
+                withPort(), workingDirectory, detached);
+    }
+
+    /** Starts it (if it does not run) and waits until it is ready. */
+    public synchronized void start() {
+        launch(detached, timeout);
+        awaitReady();
+    }
+
+    /** Starts it again after {@link #kill()} or {@link #stop()}; waits until it is ready. */
+    public synchronized void restart() {
+        if (isRunning()) {
+            throw new IllegalStateException(name + " still runs");
+        }
+        start();
+    }
+
+    /** SIGTERM and wait until it has exited (a graceful shutdown). */
+    public void stop() {
+        process.stop();
+    }
+
+    public void close() {
+        stop();
+    }
+
+    /** SIGKILL, as a crash or the OOM killer would: no shutdown hook, no in-flight work finished. */
+    public void kill() {
+        process.kill();
+    }
+
+    /** Waits until /q/health/ready answers 200; fails at once if the process exits. */
+    public void awaitReady() {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!isReady()) {
+            if (!isRunning()) {
+                throw new StackFailure(name + " exited during startup; its log is " + log());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new StackFailure(name + " was not ready at " + baseUrl() + "/q/health/ready after "
+                        + timeout.toSeconds() + " s; its log is " + log());
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackFailure("interrupted", e);
+            }
+        }
+    }
+
+    public boolean isReady() {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Map<String, String> withPort() {
+        Map<String, String> all = new java.util.HashMap<>(environment.get());
+        all.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        return all;
+    }
+}

@@ -1,0 +1,332 @@
+package org.hotline.stack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.hotline.history.Reconciliation;
+import org.hotline.history.Seed;
+
+/**
+ * {@code ./stack COMMAND}: the command line of the local stack. Parses the arguments, picks the
+ * ports, and hands the work to {@link LocalStack}; every failure ends in one {@code error:} line
+ * that says what to do.
+ */
+public final class StackCommand {
+
+    private static final String USAGE = """
+            Usage: ./stack COMMAND
+
+            Runs the hotline on this machine without Docker: a private PostgreSQL cluster,
+            a Kafka KRaft broker and the intake, case and stats services. State: .stack/
+
+            Commands:
+              up [--infra] [--build]
+                               start whatever is not running yet and wait until all is ready; a part
+                               that crashed is started again, healthy ones are left alone.
+                               --infra: only PostgreSQL and Kafka (run services with quarkus:dev)
+                               --build: rebuild the service jars first (services must be stopped)
+              down             stop everything the stack started: services, Kafka, PostgreSQL
+              status           one line per part: running (pid), not ready, crashed or stopped
+              env              shell exports for psql and Kafka tools: eval "$(./stack env)"
+              logs NAME [-f]   print a log: intake, case, stats, kafka or postgres; -f follows it
+              clean            stop everything and delete all its data, logs and secrets
+              seed [--scale 0.01] [--seed N] [--batch N] [--dry-run]
+                               feed the synthetic history (2022-09-18..2023-04-07, the reference
+                               table of docs/DOMAIN.md scaled) through intake's bulk API
+              reconcile        compare the stores: intake contacts against stats counts by month,
+                               origin and purpose; surrender callers against cases. Exit 1 on drift
+              test [ARGS]      install what the tests need (as root), then ./mvnw -B verify ARGS
+              fault [--full]   the fault-injection suite (kills each part under load); --full is
+                               the long run of docs/RELIABILITY.md
+              help             this text
+
+            Environment:
+              HOTLINE_PG_PORT, HOTLINE_KAFKA_PORT, HOTLINE_KAFKA_CONTROLLER_PORT,
+              HOTLINE_INTAKE_PORT, HOTLINE_CASE_PORT, HOTLINE_STATS_PORT
+                                     the ports (defaults 55432, 9092, 9093, 8081, 8082, 8083)
+              HOTLINE_STACK_TIMEOUT  seconds to wait for each part to become ready (default 180)
+              JAVA_HOME              the Java 17+ to use (default: java on PATH)
+            """;
+
+    private final Path repoRoot;
+    private final Console console;
+
+    StackCommand(Path repoRoot, Console console) {
+        this.repoRoot = repoRoot;
+        this.console = console;
+    }
+
+    public static void main(String[] args) {
+        Path repoRoot = Path.of(System.getProperty("hotline.repo.root", ".")).toAbsolutePath().normalize();
+        Console console = Console.system();
+        try {
+            System.exit(new StackCommand(repoRoot, console).run(List.of(args)));
+        } catch (StackFailure e) {
+            console.error(e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    int run(List<String> args) {
+        String command = args.isEmpty() ? "help" : args.get(0);
+        List<String> options = args.isEmpty() ? List.of() : args.subList(1, args.size());
+        return switch (command) {
+            case "up" -> up(options);
+            case "down" -> down(options);
+            case "status" -> status();
+            case "env" -> env();
+            case "logs", "log" -> logs(options);
+            case "clean" -> clean();
+            case "seed" -> seed(options);
+            case "reconcile" -> reconcile(options);
+            case "help", "-h", "--help" -> {
+                console.plain(USAGE.strip());
+                yield 0;
+            }
+            default -> {
+                console.error("unknown command '" + command + "'\n\n" + USAGE.strip());
+                yield 2;
+            }
+        };
+    }
+
+    private int up(List<String> options) {
+        boolean infraOnly = false;
+        boolean rebuild = false;
+        for (String option : options) {
+            switch (option) {
+                case "--infra" -> infraOnly = true;
+                case "--build" -> rebuild = true;
+                default -> throw new StackFailure("unknown option for up: " + option + " (see ./stack help)");
+            }
+        }
+        LocalStack stack = stack(true);
+        if (!infraOnly) {
+            buildServices(stack, rebuild);
+        }
+        stack.up(infraOnly, console);
+        printAddresses(stack, infraOnly);
+        return 0;
+    }
+
+    private int down(List<String> options) {
+        if (!options.isEmpty()) {
+            throw new StackFailure("down takes no options");
+        }
+        return stack(false).down(console) ? 0 : 1;
+    }
+
+    private int status() {
+        for (LocalStack.PartStatus part : stack(false).status()) {
+            String state = switch (part.state()) {
+                case RUNNING -> "running (pid " + part.pid().orElse(0L) + ")";
+                case NOT_READY -> "running (pid " + part.pid().orElse(0L) + ")";
+                case CRASHED -> "CRASHED";
+                case STOPPED -> "stopped";
+            };
+            console.plain(String.format("%-15s %-22s %s", part.part(), state, part.detail()).stripTrailing());
+        }
+        return 0;
+    }
+
+    private int env() {
+        LocalStack stack = stack(false);
+        console.plain("export KAFKA_BOOTSTRAP_SERVERS=" + stack.kafka().bootstrapServers());
+        console.plain("export PGHOST=127.0.0.1");
+        console.plain("export PGPORT=" + stack.postgres().runningPort().orElse(stack.postgres().port()));
+        console.plain("export PGUSER=" + stack.postgres().user());
+        return 0;
+    }
+
+    private int logs(List<String> options) {
+        boolean follow = options.contains("-f") || options.contains("--follow");
+        List<String> names = options.stream().filter(o -> !o.startsWith("-")).toList();
+        if (names.size() != 1) {
+            throw new StackFailure("which log? ./stack logs intake|case|stats|kafka|postgres [-f]");
+        }
+        LocalStack stack = stack(false);
+        Path log = switch (names.get(0)) {
+            case "intake", "intake-service" -> stack.intake().log();
+            case "case", "cases", "case-service" -> stack.cases().log();
+            case "stats", "stats-service" -> stack.stats().log();
+            case "kafka" -> stack.kafka().log();
+            case "postgres", "postgresql", "pg" -> stack.postgres().log();
+            default -> throw new StackFailure("unknown log '" + names.get(0) + "': use intake, case, stats, kafka or postgres");
+        };
+        if (!Files.isRegularFile(log)) {
+            throw new StackFailure("no log yet at " + log + " (has ./stack up run?)");
+        }
+        try (InputStream in = Files.newInputStream(log)) {
+            in.transferTo(System.out);
+            System.out.flush();
+            // -f: print what is appended until Ctrl-C, like tail -f.
+            while (follow) {
+                if (in.available() > 0) {
+                    in.transferTo(System.out);
+                    System.out.flush();
+                } else {
+                    Thread.sleep(250);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private int clean() {
+        stack(false).clean(console);
+        return 0;
+    }
+
+    private int seed(List<String> options) {
+        LocalStack stack = stack(false);
+        List<String> args = new ArrayList<>(options);
+        if (!args.contains("--intake")) {
+            args.addAll(List.of("--intake", stack.intake().baseUrl()));
+        }
+        if (!args.contains("--dry-run") && !stack.intake().isReady()) {
+            throw new StackFailure("intake-service is not ready at " + stack.intake().baseUrl() + ": run ./stack up first");
+        }
+        console.step("Seeding the synthetic history through intake's bulk API");
+        Seed.main(args.toArray(String[]::new));
+        return 0;
+    }
+
+    private int reconcile(List<String> options) {
+        LocalStack stack = stack(false);
+        if (!stack.postgres().isRunning()) {
+            throw new StackFailure("the stack's PostgreSQL is not running: ./stack up");
+        }
+        List<String> args = new ArrayList<>(List.of("--intake-db", stack.postgres().jdbcUrl("intake"),
+                "--cases-db", stack.postgres().jdbcUrl("cases"), "--user", stack.postgres().user(),
+                "--password", "", "--stats", stack.stats().baseUrl()));
+        args.addAll(options);
+        console.step("Reconciling intake, case and stats stores");
+        Reconciliation.main(args.toArray(String[]::new));
+        return 0;
+    }
+
+    /**
+     * The stack of this repository. Its ports are those recorded by the {@code up} that started
+     * it while any part still runs, so that status and down talk to what really runs; otherwise
+     * the defaults and environment overrides apply, and {@code up} records them.
+     */
+    private LocalStack stack(boolean starting) {
+        Ports requested = Ports.fromEnvironment(System::getenv);
+        Duration timeout = Duration.ofSeconds(timeoutSeconds());
+        Ports recorded = recordedPorts().orElse(requested);
+        LocalStack stack = new LocalStack(LocalStack.Settings.forRepository(repoRoot, recorded, timeout));
+        boolean anyRunning = stack.status().stream().anyMatch(p -> p.pid().isPresent());
+        if (!anyRunning && !recorded.equals(requested)) {
+            stack = new LocalStack(LocalStack.Settings.forRepository(repoRoot, requested, timeout));
+        } else if (anyRunning && !recorded.equals(requested) && starting) {
+            console.warn("the stack runs on ports " + recorded.byVariable() + "; other ports apply after ./stack down");
+        }
+        if (starting) {
+            recordPorts(stack.settings().ports());
+        }
+        return stack;
+    }
+
+    private Path portsFile() {
+        return repoRoot.resolve(".stack/ports.properties");
+    }
+
+    private java.util.Optional<Ports> recordedPorts() {
+        if (!Files.isRegularFile(portsFile())) {
+            return java.util.Optional.empty();
+        }
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(portsFile())) {
+            properties.load(in);
+            return java.util.Optional.of(Ports.fromEnvironment(properties::getProperty));
+        } catch (IOException | StackFailure e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private void recordPorts(Ports ports) {
+        Properties properties = new Properties();
+        ports.byVariable().forEach((variable, port) -> properties.setProperty(variable, port.toString()));
+        try {
+            Files.createDirectories(portsFile().getParent());
+            try (var out = Files.newOutputStream(portsFile())) {
+                properties.store(out, "ports of the running stack, written by ./stack up");
+            }
+        } catch (IOException e) {
+            throw new StackFailure("cannot write " + portsFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long timeoutSeconds() {
+        String value = System.getenv("HOTLINE_STACK_TIMEOUT");
+        try {
+            return value == null || value.isBlank() ? 180 : Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new StackFailure("HOTLINE_STACK_TIMEOUT must be a number of seconds, not '" + value + "'");
+        }
+    }
+
+    /** Builds the service jars when one is missing, or all of them with --build. */
+    private void buildServices(LocalStack stack, boolean rebuild) {
+        console.step("Service jars");
+        List<String> missing = stack.services().stream().filter(s -> !Files.isRegularFile(s.jar()))
+                .map(ServiceProcess::name).toList();
+        if (missing.isEmpty() && !rebuild) {
+            console.ok("present (./stack up --build rebuilds them)");
+            return;
+        }
+        if (rebuild && stack.services().stream().anyMatch(ServiceProcess::isRunning)) {
+            throw new StackFailure("--build needs the services stopped first (./stack down)");
+        }
+        console.info(rebuild ? "rebuilding the services (--build)" : "missing: " + String.join(", ", missing));
+        List<String> command = List.of(repoRoot.resolve("mvnw").toString(), "-B", "-q", "-DskipTests", "package",
+                "-pl", "intake-service,case-service,stats-service", "-am");
+        console.info("building: " + String.join(" ", command.subList(1, command.size()))
+                + " (a cold first build downloads a lot and can take minutes)");
+        try {
+            Process build = new ProcessBuilder(command).directory(repoRoot.toFile()).inheritIO().start();
+            if (!build.waitFor(60, TimeUnit.MINUTES) || build.exitValue() != 0) {
+                throw new StackFailure("the build failed (output above)");
+            }
+        } catch (IOException e) {
+            throw new StackFailure("cannot run the build: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackFailure("interrupted", e);
+        }
+        console.ok("built");
+    }
+
+    private void printAddresses(LocalStack stack, boolean infraOnly) {
+        PostgresCluster postgres = stack.postgres();
+        console.plain("");
+        console.plain(infraOnly ? "PostgreSQL and Kafka are up (no services: --infra)." : "The hotline is up.");
+        if (!infraOnly) {
+            for (ServiceProcess service : stack.services()) {
+                console.plain(String.format("  %-15s %s/  (swagger %s/q/swagger-ui, health %s/q/health)",
+                        service.name(), service.baseUrl(), service.baseUrl(), service.baseUrl()));
+            }
+            console.plain("  dashboard       " + stack.stats().baseUrl() + "/");
+        } else {
+            console.plain("  run a service in dev mode against them: ./mvnw quarkus:dev -pl intake-service");
+        }
+        console.plain("  Kafka           " + stack.kafka().bootstrapServers());
+        console.plain("  PostgreSQL      127.0.0.1:" + postgres.runningPort().orElse(postgres.port()) + ", user "
+                + postgres.user() + ", databases " + String.join(", ", LocalStack.DATABASES)
+                + " (eval \"$(./stack env)\"; psql -d cases)");
+        console.plain("  logs            ./stack logs intake|case|stats|kafka|postgres [-f]");
+        console.plain("  stop            ./stack down");
+    }
+}

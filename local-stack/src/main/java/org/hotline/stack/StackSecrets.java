@@ -1,0 +1,48 @@
+package org.hotline.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * The secrets a local stack generates for itself on first use and keeps in its home folder,
+ * readable by the owner alone. They never enter the repository (.stack/ is ignored).
+ */
+public final class StackSecrets {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path dir;
+
+    public StackSecrets(Path stackHome) {
+        this.dir = stackHome.resolve("secrets");
+    }
+
+    /** The key of caller keys: 32 random bytes as 64 hex characters. */
+    public String callerKeySecret() {
+        return hexSecret("caller-key.secret", 32);
+    }
+
+    /** A secret of {@code bytes} random bytes, generated on first use and kept in {@code name}. */
+    public String hexSecret(String name, int bytes) {
+        Path file = dir.resolve(name);
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) < bytes * 2L) {
+                Files.createDirectories(dir);
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                byte[] secret = new byte[bytes];
+                RANDOM.nextBytes(secret);
+                Path partial = dir.resolve(name + ".partial");
+                Files.writeString(partial, HexFormat.of().formatHex(secret));
+                Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
+                Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new StackFailure("cannot keep the secret " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
