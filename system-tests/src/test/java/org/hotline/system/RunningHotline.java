@@ -1,24 +1,25 @@
 package org.hotline.system;
 
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.hotline.testing.PrivatePostgres;
+import org.hotline.stack.Console;
+import org.hotline.stack.KafkaBroker;
+import org.hotline.stack.LocalStack;
+import org.hotline.stack.PostgresCluster;
+import org.hotline.stack.ServiceProcess;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * The whole hotline, started once for all system tests: one real Kafka broker (its own JVM), one
- * private PostgreSQL cluster with the three databases, and the three packaged services as separate
- * processes on free ports. Tests get a {@link Hotline} parameter and talk to it over REST; fault
- * tests also kill and restart its parts. Intake and case-service reach each other through the
- * REST client URLs of the configuration contract.
+ * The whole hotline, started once for all system tests by the same launcher as {@code ./stack}
+ * ({@link LocalStack}): one real Kafka broker (its own JVM), one private PostgreSQL cluster with
+ * the three databases, and the three packaged services as separate processes, all on free ports
+ * so that a running {@code ./stack} is not disturbed. Tests get a {@link Hotline} parameter and
+ * talk to it over REST; fault tests also stop, kill and restart its parts.
  */
 public class RunningHotline implements BeforeAllCallback, ParameterResolver {
 
@@ -42,73 +43,27 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
                 .getOrComputeIfAbsent(Hotline.class, key -> Hotline.start(), Hotline.class);
     }
 
-    /** Handles to the running system. Closed (everything stopped) when the test run ends. */
+    /** Handles to the running system. Closed (everything stopped and deleted) when the test run ends. */
     public static final class Hotline implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
-        final PrivatePostgres postgres;
-        final KafkaBroker kafka;
-        final ServiceProcess intake;
-        final ServiceProcess cases;
-        final ServiceProcess stats;
+        private final LocalStack stack;
 
-        private Hotline(PrivatePostgres postgres, KafkaBroker kafka, ServiceProcess intake, ServiceProcess cases,
-                ServiceProcess stats) {
-            this.postgres = postgres;
-            this.kafka = kafka;
-            this.intake = intake;
-            this.cases = cases;
-            this.stats = stats;
+        private Hotline(LocalStack stack) {
+            this.stack = stack;
         }
 
         static Hotline start() {
-            Path repoRoot = repoRoot();
-            Path work = repoRoot.resolve("system-tests/target/system-run-" + UUID.randomUUID().toString().substring(0, 8));
-            Path logs = work.resolve("logs");
-            PrivatePostgres postgres = PrivatePostgres.start(work.resolve("postgres"));
-            postgres.createDatabases("intake", "cases", "stats");
-            KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"), logs);
-            String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
-
-            // Ports are chosen before any service starts, so each can be told where the other is.
-            int intakePort = freePort();
-            int casePort = freePort();
-            ServiceProcess intake = service("intake-service", "intake", intakePort, repoRoot, work, postgres, kafka,
-                    Map.of("HOTLINE_CALLER_KEY_SECRET", secret,
-                            "QUARKUS_REST_CLIENT_CASE_SERVICE_URL", "http://127.0.0.1:" + casePort));
-            ServiceProcess cases = service("case-service", "cases", casePort, repoRoot, work, postgres, kafka,
-                    Map.of("QUARKUS_REST_CLIENT_INTAKE_SERVICE_URL", "http://127.0.0.1:" + intakePort));
-            ServiceProcess stats = service("stats-service", "stats", freePort(), repoRoot, work, postgres, kafka,
-                    Map.of());
-            Hotline hotline = new Hotline(postgres, kafka, intake, cases, stats);
+            Path work = repoRoot().resolve("system-tests/target/system-run-" + UUID.randomUUID().toString().substring(0, 8));
+            LocalStack stack = new LocalStack(LocalStack.Settings.forTests(repoRoot(), work));
+            Hotline hotline = new Hotline(stack);
+            Runtime.getRuntime().addShutdownHook(new Thread(hotline::close));
             try {
-                // Started one after another: on two cores, three JVMs booting at once only slow each other.
-                for (ServiceProcess service : List.of(intake, cases, stats)) {
-                    service.start();
-                }
+                stack.up(false, Console.system());
             } catch (RuntimeException e) {
                 hotline.close();
                 throw e;
             }
             return hotline;
-        }
-
-        private static ServiceProcess service(String name, String database, int port, Path repoRoot, Path work,
-                PrivatePostgres postgres, KafkaBroker kafka, Map<String, String> extra) {
-            Map<String, String> environment = new java.util.HashMap<>(Map.of(
-                    "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
-                    "QUARKUS_DATASOURCE_USERNAME", postgres.user(),
-                    "QUARKUS_DATASOURCE_PASSWORD", "",
-                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
-            environment.putAll(extra);
-            return new ServiceProcess(name, repoRoot, work.resolve("logs"), port, environment);
-        }
-
-        private static int freePort() {
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-                return socket.getLocalPort();
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
         }
 
         static Path repoRoot() {
@@ -118,52 +73,49 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
         }
 
         public String intakeUrl() {
-            return intake.baseUrl();
+            return intake().baseUrl();
         }
 
         public String caseUrl() {
-            return cases.baseUrl();
+            return cases().baseUrl();
         }
 
         public String statsUrl() {
-            return stats.baseUrl();
+            return stats().baseUrl();
         }
 
-        public PrivatePostgres postgres() {
-            return postgres;
+        public PostgresCluster postgres() {
+            return stack.postgres();
         }
 
         public KafkaBroker kafka() {
-            return kafka;
+            return stack.kafka();
         }
 
         ServiceProcess intake() {
-            return intake;
+            return stack.intake();
         }
 
         ServiceProcess cases() {
-            return cases;
+            return stack.cases();
         }
 
         ServiceProcess stats() {
-            return stats;
+            return stack.stats();
         }
 
         List<ServiceProcess> services() {
-            return List.of(intake, cases, stats);
+            return stack.services();
         }
 
         public List<Path> serviceLogs() {
-            return List.of(intake.log(), cases.log(), stats.log());
+            return services().stream().map(ServiceProcess::log).toList();
         }
 
         @Override
-        public void close() {
-            for (ServiceProcess service : List.of(stats, cases, intake)) {
-                service.close();
-            }
-            kafka.close();
-            postgres.close();
+        public synchronized void close() {
+            stack.down(Console.silent());
+            stack.postgres().delete();
         }
     }
 }

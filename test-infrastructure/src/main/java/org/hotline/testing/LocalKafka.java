@@ -1,7 +1,6 @@
 package org.hotline.testing;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -9,7 +8,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
-import org.hotline.events.Topics;
+import org.hotline.stack.TopicSetup;
 
 /**
  * A real single-node KRaft broker inside the test JVM, from Kafka's own test kit, with the
@@ -45,7 +44,7 @@ public final class LocalKafka implements AutoCloseable {
             cluster.startup();
             cluster.waitForReadyBrokers();
             LocalKafka kafka = new LocalKafka(cluster);
-            kafka.createTopics(Topics.all());
+            kafka.createTopics();
             Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
             return kafka;
         } catch (Exception e) {
@@ -57,9 +56,10 @@ public final class LocalKafka implements AutoCloseable {
         return cluster.bootstrapServers();
     }
 
-    public void createTopics(List<String> names) {
+    /** Creates the topics of the contract as the launcher does, so no consumer waits on auto-creation. */
+    public void createTopics() {
         try (Admin admin = admin()) {
-            HotlineTopics.create(admin, names);
+            TopicSetup.apply(admin, (short) 1);
         }
     }
 

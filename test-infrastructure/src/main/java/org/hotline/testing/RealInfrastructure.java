@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.hotline.stack.PostgresCluster;
 
 /**
  * Test resource for {@code @QuarkusTest}: one real Kafka broker and one private PostgreSQL
@@ -17,7 +18,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
     private static LocalKafka kafka;
-    private static PrivatePostgres postgres;
+    private static PostgresCluster postgres;
 
     private String database = "hotline";
 
@@ -45,7 +46,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     }
 
     /** The shared PostgreSQL cluster, for tests that look into a database directly. */
-    public static synchronized PrivatePostgres postgres() {
+    public static synchronized PostgresCluster postgres() {
         startShared();
         return postgres;
     }
@@ -53,7 +54,7 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     private static synchronized void startShared() {
         if (kafka == null) {
             Path base = Path.of("target", "real-infrastructure", UUID.randomUUID().toString().substring(0, 8));
-            postgres = PrivatePostgres.start(base.resolve("postgres"));
+            postgres = PostgresCluster.startThrowaway(base.resolve("postgres"));
             kafka = LocalKafka.start(base.resolve("kafka"));
         }
     }
