@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 /**
- * The reference history of docs DOMAIN.md ("Reference history"): surrender requests per month of
+ * The reference history of docs/DOMAIN.md ("Reference history"): surrender requests per month of
  * the ops room's zone, all contacts from launch to the report of 8 April 2023, and the shares of
  * Russia among all contacts and among surrender requests. Everything the generator produces is
  * derived from these figures and nothing else.

@@ -41,7 +41,7 @@ class ComposeConfigurationTest {
 
     @BeforeAll
     static void readCompose() throws IOException {
-        repoRoot = locateRepoRoot();
+        repoRoot = RepositoryRoot.locate();
         JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(repoRoot.resolve("docker-compose.yml").toFile());
         services = compose.path("services");
         assertThat(services.isObject()).as("docker-compose.yml has a services map").isTrue();
@@ -180,18 +180,30 @@ class ComposeConfigurationTest {
     }
 
     @Test
-    void theTopicInitCreatesTopicsWithTheContractsPartitionCount() {
+    void theTopicInitCreatesTheTopicsFromTheirOneDefinition() throws IOException {
         Set<String> oneShot = oneShotServices();
         assertThat(oneShot).as("a one-shot topic-init service the others wait for").isNotEmpty();
-        boolean found = false;
-        for (String name : oneShot) {
-            String partitions = environment(services.get(name)).get("TOPIC_PARTITIONS");
-            if (partitions != null) {
-                assertThat(partitions).as("TOPIC_PARTITIONS of %s", name).isEqualTo(String.valueOf(Topics.PARTITIONS));
-                found = true;
-            }
+        List<String> creators = oneShot.stream()
+                .filter(name -> commandText(services.get(name)).contains("kafka-topics.sh"))
+                .toList();
+        assertThat(creators).as("one-shot services that run kafka-topics.sh").hasSize(1);
+        JsonNode topicInit = services.get(creators.get(0));
+        String command = commandText(topicInit);
+
+        assertThat(command)
+                .as("the topic-init command runs org.hotline.events.Topics and hands each printed line to kafka-topics.sh")
+                .contains("java -cp /hotline/events " + Topics.class.getName())
+                .contains("--bootstrap-server kafka:19092 --create --if-not-exists")
+                .contains("--replication-factor 1")
+                .doesNotContain("--partitions", "--config", "TOPIC_PARTITIONS");
+        assertThat(environment(topicInit)).as("environment of the topic-init service").isEmpty();
+        assertThat(topicInit.path("volumes").toString())
+                .as("the compiled events module, mounted where the command looks for it")
+                .contains("./events/target/classes:/hotline/events");
+        String compose = Files.readString(repoRoot.resolve("docker-compose.yml"));
+        for (String topic : Topics.all()) {
+            assertThat(compose).as("docker-compose.yml names no topic itself").doesNotContain(topic);
         }
-        assertThat(found).as("some one-shot service sets TOPIC_PARTITIONS").isTrue();
     }
 
     @Test
@@ -203,22 +215,6 @@ class ComposeConfigurationTest {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    /** The repository root: failsafe passes it; under surefire the working directory is system-tests/. */
-    private static Path locateRepoRoot() {
-        String property = System.getProperty("hotline.repo.root");
-        if (property != null && !property.isBlank() && Files.isRegularFile(Path.of(property, "docker-compose.yml"))) {
-            return Path.of(property).toAbsolutePath().normalize();
-        }
-        Path dir = Path.of("").toAbsolutePath();
-        for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
-            if (Files.isRegularFile(candidate.resolve("docker-compose.yml"))
-                    && Files.isRegularFile(candidate.resolve("pom.xml"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no docker-compose.yml in " + dir + " or above it");
-    }
 
     private static Properties applicationProperties(Path module) throws IOException {
         Path file = module.resolve("src/main/resources/application.properties");
@@ -281,6 +277,20 @@ class ComposeConfigurationTest {
             }
         });
         return List.copyOf(ports);
+    }
+
+    /** The entrypoint and command of a service, as one text. */
+    private static String commandText(JsonNode service) {
+        StringBuilder text = new StringBuilder();
+        for (String key : List.of("entrypoint", "command")) {
+            JsonNode part = service.path(key);
+            if (part.isTextual()) {
+                text.append(part.asText()).append(' ');
+            } else {
+                part.forEach(item -> text.append(item.asText()).append(' '));
+            }
+        }
+        return text.toString().replaceAll("\\\\\n\\s*", "");
     }
 
     private static String healthcheckCommand(JsonNode service) {

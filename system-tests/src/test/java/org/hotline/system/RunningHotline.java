@@ -67,9 +67,7 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
         }
 
         static Path repoRoot() {
-            String configured = System.getProperty("hotline.repo.root");
-            Path root = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath().getParent();
-            return root.toAbsolutePath().normalize();
+            return RepositoryRoot.locate();
         }
 
         public String intakeUrl() {

@@ -71,5 +71,17 @@ public interface StatsConfig {
         /** The most records one poll returns, applied in one transaction. */
         @WithDefault("2000")
         int maxPollRecords();
+
+        /**
+         * The contact topic replayed. It must be the one the live consumers read, or the new
+         * generation would hold other history than the one it replaces; a test may point it at
+         * topics of its own.
+         */
+        @WithDefault("${mp.messaging.incoming.contacts-in.topic}")
+        String contactsTopic();
+
+        /** The case topic replayed; the one the live consumers read, as for {@link #contactsTopic()}. */
+        @WithDefault("${mp.messaging.incoming.cases-in.topic}")
+        String casesTopic();
     }
 }

@@ -24,7 +24,9 @@ public class AdminResource {
     }
 
     @POST
-    @Operation(summary = "Rebuild the store by replaying both topics into a fresh generation, then switch to it")
+    @Operation(summary = "Rebuild the store by replaying both topics into a fresh generation, then switch to it",
+            description = "409 while a rebuild runs, and when records were deleted from the start of a topic:"
+                    + " a replay would miss them, so the active generation stays.")
     public Response start() {
         return Response.accepted(rebuild.start()).location(URI.create("/api/v1/admin/rebuild")).build();
     }

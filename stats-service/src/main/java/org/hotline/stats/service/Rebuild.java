@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hotline.events.EventJson;
 import org.hotline.events.HotlineEvent;
-import org.hotline.events.Topics;
 import org.hotline.problem.ProblemException;
 import org.hotline.stats.config.StatsConfig;
 import org.hotline.stats.repository.Generations;
@@ -37,13 +37,14 @@ import jakarta.enterprise.event.Observes;
  * Rebuilds the store by replaying both topics from the beginning into a fresh generation, while
  * the live consumers keep feeding the active generation and the new one. Once the replay has read
  * every record that existed when it started, the new generation becomes the active one in one
- * transaction; a rebuild that fails or is cut short never becomes active.
+ * transaction; a rebuild that fails or is cut short never becomes active. A rebuild is refused
+ * before it starts if any partition no longer begins at offset 0: that replay could only build
+ * a store with records missing.
  */
 @ApplicationScoped
 public class Rebuild {
 
     private static final Logger LOG = Logger.getLogger(Rebuild.class);
-    private static final List<String> TOPICS = List.of(Topics.CONTACTS, Topics.CASES);
     private static final int BATCH_ATTEMPTS = 5;
 
     /** How far a rebuild has come; {@code topics} maps each topic to records read and records to read. */
@@ -64,6 +65,7 @@ public class Rebuild {
     private final Clock clock;
     private final StatsConfig config;
     private final String bootstrapServers;
+    private final List<String> topics;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "stats-rebuild"));
     private final AtomicReference<Progress> progress =
             new AtomicReference<>(new Progress("IDLE", null, null, null, Map.of(), 0, null));
@@ -76,6 +78,7 @@ public class Rebuild {
         this.clock = clock;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
+        this.topics = List.of(config.rebuild().contactsTopic(), config.rebuild().casesTopic());
     }
 
     /** A generation left building by a stopped instance can never be finished: drop it. */
@@ -91,31 +94,57 @@ public class Rebuild {
         return progress.get();
     }
 
-    /** Starts a rebuild in the background; refused while one is running. */
+    /**
+     * Starts a rebuild in the background; refused while one is running, and with
+     * {@link IncompleteHistory} if records were deleted from the start of a replayed topic.
+     */
     public synchronized Progress start() {
         if (progress.get().running()) {
             throw ProblemException.conflict("A rebuild is already running.");
         }
-        Instant now = clock.instant();
-        int generation = QuarkusTransaction.requiringNew().call(() -> {
-            generations.purgeDropped();
-            return generations.startBuilding(now);
-        });
-        Progress started = new Progress("RUNNING", generation, now, null, Map.of(), 0, null);
-        progress.set(started);
-        executor.submit(() -> run(generation, now));
-        return started;
+        KafkaConsumer<String, String> consumer = consumer();
+        try {
+            List<TopicPartition> partitions = new ArrayList<>();
+            topics.forEach(topic -> consumer.partitionsFor(topic)
+                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
+            // One request for every partition, before any generation exists: a refusal leaves no trace.
+            Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
+            requireWholeHistory(beginning);
+            Instant now = clock.instant();
+            int generation = QuarkusTransaction.requiringNew().call(() -> {
+                generations.purgeDropped();
+                return generations.startBuilding(now);
+            });
+            Progress started = new Progress("RUNNING", generation, now, null, Map.of(), 0, null);
+            progress.set(started);
+            // The replay thread takes the consumer over; this thread no longer touches it.
+            executor.submit(() -> run(consumer, partitions, beginning, generation, now));
+            return started;
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
+        }
     }
 
-    private void run(int generation, Instant startedAt) {
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            TOPICS.forEach(topic -> consumer.partitionsFor(topic)
-                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
+    private static void requireWholeHistory(Map<TopicPartition, Long> beginning) {
+        List<IncompleteHistory.TruncatedPartition> truncated = beginning.entrySet().stream()
+                .filter(start -> start.getValue() > 0)
+                .map(start -> new IncompleteHistory.TruncatedPartition(start.getKey().topic(),
+                        start.getKey().partition(), start.getValue()))
+                .sorted(Comparator.comparing(IncompleteHistory.TruncatedPartition::topic)
+                        .thenComparingInt(IncompleteHistory.TruncatedPartition::partition))
+                .toList();
+        if (!truncated.isEmpty()) {
+            throw new IncompleteHistory(truncated);
+        }
+    }
+
+    private void run(KafkaConsumer<String, String> replay, List<TopicPartition> partitions,
+                     Map<TopicPartition, Long> beginning, int generation, Instant startedAt) {
+        try (KafkaConsumer<String, String> consumer = replay) {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             // Records after these offsets reach the new generation through the live consumers.
-            Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long unreadable = 0;
             while (true) {
@@ -173,11 +202,11 @@ public class Rebuild {
         }
     }
 
-    private static Map<String, TopicProgress> topicProgress(Map<TopicPartition, Long> beginning,
-                                                            Map<TopicPartition, Long> positions,
-                                                            Map<TopicPartition, Long> end) {
-        Map<String, TopicProgress> topics = new LinkedHashMap<>();
-        for (String topic : TOPICS) {
+    private Map<String, TopicProgress> topicProgress(Map<TopicPartition, Long> beginning,
+                                                     Map<TopicPartition, Long> positions,
+                                                     Map<TopicPartition, Long> end) {
+        Map<String, TopicProgress> byTopic = new LinkedHashMap<>();
+        for (String topic : topics) {
             long done = 0;
             long total = 0;
             for (TopicPartition partition : end.keySet()) {
@@ -186,9 +215,9 @@ public class Rebuild {
                     total += end.get(partition) - beginning.get(partition);
                 }
             }
-            topics.put(topic, new TopicProgress(done, total));
+            byTopic.put(topic, new TopicProgress(done, total));
         }
-        return topics;
+        return byTopic;
     }
 
     private KafkaConsumer<String, String> consumer() {
