@@ -22,7 +22,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hotline.events.EventJson;
 import org.hotline.events.HotlineEvent;
 import org.hotline.events.Topics;
-import org.hotline.problem.ProblemException;
 import org.hotline.stats.config.StatsConfig;
 import org.hotline.stats.repository.Generations;
 import org.jboss.logging.Logger;
@@ -94,7 +93,7 @@ public class Rebuild {
     /** Starts a rebuild in the background; refused while one is running. */
     public synchronized Progress start() {
         if (progress.get().running()) {
-            throw ProblemException.conflict("A rebuild is already running.");
+            throw new RebuildRefused("A rebuild is already running.");
         }
         Instant now = clock.instant();
         int generation = QuarkusTransaction.requiringNew().call(() -> {
