@@ -28,23 +28,10 @@ import jakarta.ws.rs.core.Response.Status;
  */
 public class CaseRefusalMappers {
 
-    @ServerExceptionMapper
-    public Response caseNotFound(CaseNotFound e) {
-        return Problem.of(Status.NOT_FOUND, e.getMessage()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response inquiryNotFound(InquiryNotFound e) {
-        return Problem.of(Status.NOT_FOUND, e.getMessage()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response contactNotLinked(ContactNotLinked e) {
-        return Problem.of(Status.NOT_FOUND, e.getMessage()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response contactUnknownToIntake(ContactUnknownToIntake e) {
+    /** What the request names is not there; the message says which it is. */
+    @ServerExceptionMapper({ CaseNotFound.class, InquiryNotFound.class, ContactNotLinked.class,
+            ContactUnknownToIntake.class })
+    public Response notFound(RuntimeException e) {
         return Problem.of(Status.NOT_FOUND, e.getMessage()).toResponse();
     }
 
@@ -53,13 +40,9 @@ public class CaseRefusalMappers {
         return Problem.of(412, "Precondition Failed", e.getMessage(), List.of()).toResponse();
     }
 
-    @ServerExceptionMapper
-    public Response alreadyLinked(InquiryAlreadyLinked e) {
-        return Problem.of(Status.CONFLICT, e.getMessage()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response careOutsideCustody(CareOutsideCustody e) {
+    /** The change contradicts the case as it is now. */
+    @ServerExceptionMapper({ InquiryAlreadyLinked.class, CareOutsideCustody.class })
+    public Response conflict(RuntimeException e) {
         return Problem.of(Status.CONFLICT, e.getMessage()).toResponse();
     }
 
