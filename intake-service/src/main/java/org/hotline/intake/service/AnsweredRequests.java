@@ -13,8 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The one way intake keeps the promise of an {@code Idempotency-Key}, for a single contact, a
  * whole import and each line of it alike: a keyed request is answered once, a retry gets that
- * answer, the same key on a different request is refused. Knows no HTTP, so it could serve
- * another service too.
+ * answer, the same key on a different request is refused. It keeps an answer's status, body and
+ * location without reading them and knows no HTTP, so it could serve another service too.
  */
 @ApplicationScoped
 public class AnsweredRequests {
