@@ -8,11 +8,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.cases.SurrenderCase;
 import org.hotline.cases.config.CaseConfig;
 import org.hotline.cases.service.CaseHistory;
+import org.hotline.cases.service.CaseNotFound;
 import org.hotline.cases.service.CaseQueries;
 import org.hotline.cases.service.CaseTransitions;
 import org.hotline.cases.service.OverdueCases;
 import org.hotline.problem.Problem.FieldError;
-import org.hotline.problem.ProblemException;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import jakarta.ws.rs.Consumes;
@@ -53,7 +53,7 @@ public class CaseResource {
         String canonical = OfficerRequest.canonicalReference(reference);
         CaseView found = queries.byReference(canonical)
                 .map(CaseView::of)
-                .orElseThrow(() -> ProblemException.notFound("No case has reference " + canonical + "."));
+                .orElseThrow(() -> new CaseNotFound(canonical));
         return RestResponse.ResponseBuilder.ok(found).header("ETag", OfficerRequest.quoted(found.version())).build();
     }
 
@@ -94,7 +94,7 @@ public class CaseResource {
         String canonical = OfficerRequest.canonicalReference(reference);
         return history.of(canonical)
                 .map(recorded -> new CaseHistoryView(recorded.surrenderCase().reference, HistoryEntry.of(recorded)))
-                .orElseThrow(() -> ProblemException.notFound("No case has reference " + canonical + "."));
+                .orElseThrow(() -> new CaseNotFound(canonical));
     }
 
     @GET

@@ -3,7 +3,6 @@ package org.hotline.cases.service;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,8 +21,6 @@ import org.hotline.events.CaseTransitioned;
 import org.hotline.events.CustodyMode;
 import org.hotline.events.Origin;
 import org.hotline.outbox.Outbox;
-import org.hotline.problem.Problem.FieldError;
-import org.hotline.problem.ProblemException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -76,8 +73,7 @@ public class CaseTransitions {
         }
         Instant previous = transitions.latestOf(moved.id).map(t -> t.occurredAt).orElse(moved.openedAt);
         if (happened.isBefore(previous)) {
-            throw ProblemException.unprocessable("A case's history runs forward.", List.of(new FieldError("at",
-                    "must not be before the case's last change of state, " + previous)));
+            throw new MoveBeforeLastChange(previous);
         }
         moved.moveTo(to, mode, happened, now);
         // Flushing raises the @Version, which the transition and its event carry.
@@ -95,8 +91,7 @@ public class CaseTransitions {
         Instant now = clock.instant();
         Instant happened = notInFuture(at, now);
         if (happened.isBefore(EARLIEST_CUSTODY)) {
-            throw ProblemException.badRequest("The request has invalid fields.",
-                    List.of(new FieldError("at", "must not be before the war began, " + EARLIEST_CUSTODY)));
+            throw new ImplausibleTime("must not be before the war began, " + EARLIEST_CUSTODY);
         }
         SurrenderCase opened = SurrenderCase.inCustody(freshReference(), mode, origin, happened, now);
         cases.persist(opened);
@@ -110,8 +105,7 @@ public class CaseTransitions {
     private Instant notInFuture(Optional<Instant> at, Instant now) {
         Instant happened = at.orElse(now);
         if (happened.isAfter(now.plus(config.clockTolerance()))) {
-            throw ProblemException.badRequest("The request has invalid fields.",
-                    List.of(new FieldError("at", "must not be in the future")));
+            throw new ImplausibleTime("must not be in the future");
         }
         return happened;
     }

@@ -2,7 +2,6 @@ package org.hotline.cases.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,8 +14,6 @@ import org.hotline.events.CareKind;
 import org.hotline.events.CaseCareRecorded;
 import org.hotline.events.CaseState;
 import org.hotline.outbox.Outbox;
-import org.hotline.problem.Problem.FieldError;
-import org.hotline.problem.ProblemException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -48,17 +45,14 @@ public class CustodyCare {
             String officer) {
         Instant now = clock.instant();
         if (at.isAfter(now.plus(config.clockTolerance()))) {
-            throw ProblemException.badRequest("The request has invalid fields.",
-                    List.of(new FieldError("at", "must not be in the future")));
+            throw new ImplausibleTime("must not be in the future");
         }
         SurrenderCase cared = lockedCases.take(reference, seenVersion);
         if (cared.state != CaseState.IN_CUSTODY) {
-            throw ProblemException.conflict("Care is recorded only while a man is in custody; case "
-                    + cared.reference + " is " + cared.state + ".");
+            throw new CareOutsideCustody(cared.reference, cared.state);
         }
         if (at.isBefore(cared.custodyAt)) {
-            throw ProblemException.unprocessable("Care is given in custody.", List.of(new FieldError("at",
-                    "must not be before he came into custody, " + cared.custodyAt)));
+            throw new CareBeforeCustody(cared.custodyAt);
         }
         cared.touch(now);
         // Flushing raises the @Version, which the care record and its event carry.

@@ -18,7 +18,6 @@ import org.hotline.cases.repository.UnsettledContactRepository;
 import org.hotline.events.CaseInquiryLinked;
 import org.hotline.events.Purpose;
 import org.hotline.outbox.Outbox;
-import org.hotline.problem.ProblemException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -61,11 +60,10 @@ public class Inquiries {
     @Transactional
     public SurrenderCase link(String reference, Optional<Long> seenVersion, UUID inquiryId, String officer) {
         OpenInquiry inquiry = inquiries.findForChange(inquiryId)
-                .orElseThrow(() -> ProblemException.notFound("No open inquiry has id " + inquiryId + "."));
+                .orElseThrow(() -> new InquiryNotFound(inquiryId));
         SurrenderCase linked = lockedCases.take(reference, seenVersion);
         if (inquiry.isLinked()) {
-            String to = inquiry.caseId.equals(linked.id) ? "this case" : "another case";
-            throw ProblemException.conflict("Inquiry " + inquiryId + " is already linked to " + to + ".");
+            throw new InquiryAlreadyLinked(inquiryId, inquiry.caseId.equals(linked.id));
         }
         Instant now = clock.instant();
         inquiry.caseId = linked.id;

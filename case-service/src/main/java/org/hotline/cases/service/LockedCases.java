@@ -1,12 +1,9 @@
 package org.hotline.cases.service;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.hotline.cases.SurrenderCase;
 import org.hotline.cases.repository.CaseRepository;
-import org.hotline.problem.Problem;
-import org.hotline.problem.ProblemException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -32,11 +29,9 @@ public class LockedCases {
     @Transactional(Transactional.TxType.MANDATORY)
     public SurrenderCase take(String reference, Optional<Long> seenVersion) {
         SurrenderCase found = cases.findByReferenceForChange(reference)
-                .orElseThrow(() -> ProblemException.notFound("No case has reference " + reference + "."));
+                .orElseThrow(() -> new CaseNotFound(reference));
         if (seenVersion.isPresent() && seenVersion.get() != found.version) {
-            throw new ProblemException(Problem.of(412, "Precondition Failed", "Case " + found.reference
-                    + " has changed since you read it: it is at version " + found.version + ", you sent "
-                    + seenVersion.get() + ". Read it again and decide again.", List.of()));
+            throw new CaseChangedSinceRead(found.reference, found.version, seenVersion.get());
         }
         return found;
     }

@@ -1,14 +1,12 @@
 package org.hotline.cases.service;
 
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.hotline.cases.SurrenderCase;
 import org.hotline.cases.client.IntakeClient;
 import org.hotline.cases.repository.CaseContactRepository;
 import org.hotline.cases.repository.CaseRepository;
-import org.hotline.problem.Problem;
-import org.hotline.problem.ProblemException;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,30 +38,26 @@ public class PersonalData {
         SurrenderCase found = linkedCase(reference, contactId);
         // intake logs the reason with the read, so it says for which case and officer it was made.
         String accessReason = "case " + found.reference + ", officer " + officer + ": " + reason;
+        Optional<JsonNode> data;
         try {
-            return intake.personalData(contactId, accessReason)
-                    .orElseThrow(() -> ProblemException.notFound("intake-service has no contact " + contactId + "."));
-        } catch (ProblemException e) {
-            throw e;
+            data = intake.personalData(contactId, accessReason);
         } catch (IntakeClient.IntakeRefused e) {
             LOG.error("intake-service refused a personal-data request case-service composed", e);
-            throw new ProblemException(Problem.of(502, "Bad Gateway",
-                    "intake-service refused the request for personal data.", List.of()));
+            throw new PersonalDataRefused();
         } catch (RuntimeException e) {
             // Timeout, connection refused, open circuit, 5xx: intake is unavailable, nothing the officer did.
             LOG.warnf("intake-service unavailable for a personal-data request of case %s: %s", found.reference,
                     e.getClass().getSimpleName());
-            throw new ProblemException(Problem.of(503, "Service Unavailable",
-                    "intake-service, which keeps personal data, cannot be reached; try again shortly.",
-                    List.of()));
+            throw new IntakeUnavailable();
         }
+        return data.orElseThrow(() -> new ContactUnknownToIntake(contactId));
     }
 
     private SurrenderCase linkedCase(String reference, UUID contactId) {
         SurrenderCase found = cases.findByReference(reference)
-                .orElseThrow(() -> ProblemException.notFound("No case has reference " + reference + "."));
+                .orElseThrow(() -> new CaseNotFound(reference));
         if (!contacts.isLinkedTo(contactId, found.id)) {
-            throw ProblemException.notFound("Contact " + contactId + " is not linked to case " + found.reference + ".");
+            throw new ContactNotLinked(contactId, found.reference);
         }
         return found;
     }

@@ -12,9 +12,13 @@ import java.util.Optional;
 
 import org.hotline.intake.RecordedContact;
 import org.hotline.intake.config.IntakeConfig;
-import org.hotline.intake.repository.IdempotencyKeys;
+import org.hotline.intake.service.AnsweredRequests;
 import org.hotline.intake.service.ContactService;
 import org.hotline.intake.service.ContactService.CheckedDraft;
+import org.hotline.intake.service.KeyReused;
+import org.hotline.intake.service.KeyTaken;
+import org.hotline.intake.service.KeyedRequest;
+import org.hotline.intake.service.UnknownCaseReference;
 import org.hotline.problem.FieldErrors;
 import org.hotline.problem.Problem;
 import org.hotline.problem.ProblemException;
@@ -42,33 +46,29 @@ public class ContactBatch {
 
     private final ContactService contacts;
     private final Validator validator;
-    private final IdempotencyKeys keys;
-    private final RequestIdempotency idempotency;
+    private final AnsweredRequests answers;
     private final ObjectReader lineReader;
-    private final ObjectMapper json;
     private final IntakeConfig config;
 
-    public ContactBatch(ContactService contacts, Validator validator, IdempotencyKeys keys,
-            RequestIdempotency idempotency, ObjectMapper json, IntakeConfig config) {
+    public ContactBatch(ContactService contacts, Validator validator, AnsweredRequests answers,
+            ObjectMapper json, IntakeConfig config) {
         this.contacts = contacts;
         this.validator = validator;
-        this.keys = keys;
-        this.idempotency = idempotency;
-        this.json = json;
+        this.answers = answers;
         // One contact per line: anything after it on the line is a mistake, not a second contact.
         this.lineReader = json.readerFor(NewContactRequest.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.config = config;
     }
 
     /** A line that passed every check, waiting for its chunk's transaction. */
-    private record Pending(int line, String lineKey, String lineHash, CheckedDraft draft) {
+    private record Pending(int line, KeyedRequest keyed, CheckedDraft draft) {
     }
 
     /**
-     * @param key the scoped idempotency key of the whole import, or null
+     * @param keyed the whole import, if it came with an idempotency key; else null
      * @throws ProblemException (413) if the body holds more contacts than allowed
      */
-    BatchResult run(byte[] body, String key) {
+    BatchResult run(byte[] body, KeyedRequest keyed) {
         List<byte[]> lines = linesOf(body);
         long contactLines = lines.stream().filter(line -> !isBlank(line)).count();
         if (contactLines > config.batch().maxLines()) {
@@ -88,17 +88,18 @@ public class ContactBatch {
                 continue;
             }
             int number = i + 1;
-            String lineKey = key == null ? null : key + "#" + number;
-            String lineHash = key == null ? null : RequestIdempotency.hashOf(line);
-            Optional<LineResult> settled = lineKey == null ? Optional.empty() : earlierResult(number, lineKey, lineHash);
+            KeyedRequest keyedLine = keyed == null ? null : keyed.part(number, line);
+            Optional<LineResult> settled = keyedLine == null ? Optional.empty() : earlierResult(number, keyedLine);
             if (settled.isPresent()) {
                 results.add(settled.get());
                 continue;
             }
             try {
-                chunk.add(new Pending(number, lineKey, lineHash, contacts.check(parse(line).toDraft(), false)));
+                chunk.add(new Pending(number, keyedLine, contacts.check(parse(line).toDraft(), false)));
             } catch (ProblemException e) {
                 results.add(LineResult.refused(number, e.problem()));
+            } catch (UnknownCaseReference e) {
+                results.add(LineResult.refused(number, IntakeRefusalMappers.problemOf(e)));
             }
             if (chunk.size() >= config.batch().chunkSize()) {
                 results.addAll(store(chunk));
@@ -155,9 +156,9 @@ public class ContactBatch {
         for (Pending pending : chunk) {
             try {
                 results.add(QuarkusTransaction.requiringNew().call(() -> storeOne(pending)));
-            } catch (RequestIdempotency.KeyTaken e) {
+            } catch (KeyTaken e) {
                 // The same import, retried concurrently, stored this line first.
-                results.add(earlierResult(pending.line(), pending.lineKey(), pending.lineHash()).orElseThrow());
+                results.add(earlierResult(pending.line(), pending.keyed()).orElseThrow());
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Line %d of a bulk import could not be stored", pending.line());
                 results.add(LineResult.refused(pending.line(), 500,
@@ -172,26 +173,20 @@ public class ContactBatch {
         ContactCreated created = ContactCreated.of(recorded);
         LineResult result = new LineResult(pending.line(), 201, created.id(), created.caseReference(),
                 created.referenceVerified(), List.of());
-        if (pending.lineKey() != null) {
-            idempotency.remember(pending.lineKey(), pending.lineHash(), 201, result,
-                    "/api/v1/contacts/" + created.id());
+        if (pending.keyed() != null) {
+            answers.remember(pending.keyed(), 201, result, "/api/v1/contacts/" + created.id());
         }
         return result;
     }
 
     /** The result a line got in an earlier run of the same import, or a refusal if the line changed. */
-    private Optional<LineResult> earlierResult(int line, String lineKey, String lineHash) {
-        return keys.find(lineKey).map(answer -> {
-            if (!answer.requestHash().equals(lineHash)) {
-                return LineResult.refused(line, 422, List.of(new Problem.FieldError(RequestIdempotency.HEADER,
-                        "was used for an import whose line " + line + " was different; use a new key")));
-            }
-            try {
-                return json.readValue(answer.body(), LineResult.class);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("a stored line result could not be read", e);
-            }
-        });
+    private Optional<LineResult> earlierResult(int line, KeyedRequest keyedLine) {
+        try {
+            return answers.earlier(keyedLine).map(answer -> answers.bodyOf(answer, LineResult.class));
+        } catch (KeyReused e) {
+            return Optional.of(LineResult.refused(line, 422, List.of(new Problem.FieldError(IdempotencyKey.HEADER,
+                    "was used for an import whose line " + line + " was different; use a new key"))));
+        }
     }
 
     private static List<byte[]> linesOf(byte[] body) {

@@ -1,6 +1,7 @@
 package org.hotline.intake.rest;
 
-import java.util.Optional;
+import org.hotline.intake.service.AnsweredRequests;
+import org.hotline.intake.service.KeyedRequest;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.Consumes;
@@ -22,35 +23,30 @@ public class ContactBatchResource {
     static final String NDJSON = "application/x-ndjson";
 
     private final ContactBatch batch;
-    private final RequestIdempotency idempotency;
+    private final IdempotencyKey idempotency;
+    private final AnsweredRequests answers;
 
-    public ContactBatchResource(ContactBatch batch, RequestIdempotency idempotency) {
+    public ContactBatchResource(ContactBatch batch, IdempotencyKey idempotency, AnsweredRequests answers) {
         this.batch = batch;
         this.idempotency = idempotency;
+        this.answers = answers;
     }
 
     @POST
     @Consumes(NDJSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response importContacts(@HeaderParam(RequestIdempotency.HEADER) String idempotencyKey, byte[] content) {
+    public Response importContacts(@HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, byte[] content) {
         byte[] body = content == null ? new byte[0] : content;
         if (idempotencyKey == null) {
             return Response.ok(batch.run(body, null)).build();
         }
-        String key = "batch:" + RequestIdempotency.checked(idempotencyKey);
-        String requestHash = RequestIdempotency.hashOf(body);
-        Optional<Response> earlier = idempotency.earlierAnswer(key, requestHash);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        BatchResult result = batch.run(body, key);
-        try {
-            QuarkusTransaction.requiringNew()
-                    .run(() -> idempotency.remember(key, requestHash, 200, result, null));
-        } catch (RequestIdempotency.KeyTaken e) {
-            // The same import ran concurrently and finished first; its lines are ours too.
-            return idempotency.earlierAnswer(key, requestHash).orElseThrow();
-        }
-        return Response.ok(result).build();
+        KeyedRequest request = idempotency.keyed("batch", idempotencyKey, body);
+        // Each line's answer commits with its contact; the whole answer only once all lines are
+        // settled. If the same import ran concurrently and finished first, its lines are ours too.
+        return idempotency.answerOnce(request, () -> {
+            BatchResult result = batch.run(body, request);
+            QuarkusTransaction.requiringNew().run(() -> answers.remember(request, 200, result, null));
+            return Response.ok(result).build();
+        });
     }
 }

@@ -2,11 +2,12 @@ package org.hotline.intake.rest;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.hotline.intake.RecordedContact;
+import org.hotline.intake.service.AnsweredRequests;
 import org.hotline.intake.service.ContactService;
+import org.hotline.intake.service.KeyedRequest;
 import org.hotline.problem.Problem;
 import org.hotline.problem.ProblemException;
 
@@ -31,11 +32,13 @@ public class ContactResource {
     private static final int MAX_REASON_LENGTH = 200;
 
     private final ContactService contacts;
-    private final RequestIdempotency idempotency;
+    private final IdempotencyKey idempotency;
+    private final AnsweredRequests answers;
 
-    public ContactResource(ContactService contacts, RequestIdempotency idempotency) {
+    public ContactResource(ContactService contacts, IdempotencyKey idempotency, AnsweredRequests answers) {
         this.contacts = contacts;
         this.idempotency = idempotency;
+        this.answers = answers;
     }
 
     /**
@@ -44,24 +47,15 @@ public class ContactResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response record(@HeaderParam(RequestIdempotency.HEADER) String idempotencyKey,
+    public Response record(@HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @NotNull @Valid NewContactRequest body) {
         if (idempotencyKey == null) {
             return created(contacts.record(body.toDraft()));
         }
-        String key = "contact:" + RequestIdempotency.checked(idempotencyKey);
-        String requestHash = idempotency.hashOf(body);
-        Optional<Response> earlier = idempotency.earlierAnswer(key, requestHash);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        try {
-            return created(contacts.record(body.toDraft(), recorded -> idempotency.remember(key, requestHash,
-                    Response.Status.CREATED.getStatusCode(), ContactCreated.of(recorded), locationOf(recorded))));
-        } catch (RequestIdempotency.KeyTaken e) {
-            // A concurrent retry committed first; ours rolled back. Answer as it was answered.
-            return idempotency.earlierAnswer(key, requestHash).orElseThrow();
-        }
+        KeyedRequest request = idempotency.keyed("contact", idempotencyKey, body);
+        return idempotency.answerOnce(request, () -> created(contacts.record(body.toDraft(),
+                recorded -> answers.remember(request, Response.Status.CREATED.getStatusCode(),
+                        ContactCreated.of(recorded), locationOf(recorded)))));
     }
 
     /** Personal data: refused without a reason, and every read is audited. */

@@ -13,7 +13,6 @@ import org.hotline.intake.PersonalDataAccess;
 import org.hotline.intake.RecordedContact;
 import org.hotline.intake.ReferenceCheck;
 import org.hotline.outbox.Outbox;
-import org.hotline.problem.ProblemException;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -49,7 +48,7 @@ public class ContactService {
      * Checks and stores one contact with its {@link ContactRecorded} event in one transaction:
      * either both exist or neither does.
      *
-     * @throws ProblemException (422) if the draft names a case reference nobody knows
+     * @throws UnknownCaseReference if the draft names a case reference nobody knows
      */
     public RecordedContact record(ContactDraft draft) {
         return record(draft, recorded -> {
@@ -74,7 +73,7 @@ public class ContactService {
      *
      * @param operatorListening whether the answer is read to a caller, so the case's state is
      *                          worth a call to case-service even for a reference issued here
-     * @throws ProblemException (422) if the draft names a case reference nobody knows
+     * @throws UnknownCaseReference if the draft names a case reference nobody knows
      */
     public CheckedDraft check(ContactDraft draft, boolean operatorListening) {
         return new CheckedDraft(draft, referenceChecker.check(draft.caseReference(), operatorListening));
@@ -112,12 +111,12 @@ public class ContactService {
      * The whole contact, personal data included. The read is recorded in the same transaction,
      * so there is no read without its audit row.
      *
-     * @throws ProblemException (404) if there is no such contact
+     * @throws ContactNotFound if there is no such contact
      */
     @Transactional
     public Contact readPersonalData(UUID contactId, String reason) {
         Contact contact = Contact.<Contact>findByIdOptional(contactId)
-                .orElseThrow(() -> ProblemException.notFound("There is no contact " + contactId + "."));
+                .orElseThrow(() -> new ContactNotFound(contactId));
         PersonalDataAccess access = new PersonalDataAccess();
         access.contactId = contactId;
         access.reason = reason;

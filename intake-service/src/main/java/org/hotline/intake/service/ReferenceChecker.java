@@ -1,7 +1,6 @@
 package org.hotline.intake.service;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
 import org.hotline.events.CaseState;
@@ -10,8 +9,6 @@ import org.hotline.intake.ReferenceCheck;
 import org.hotline.intake.ReferenceCheck.Outcome;
 import org.hotline.intake.client.CaseClient;
 import org.hotline.intake.client.CaseSummary;
-import org.hotline.problem.Problem;
-import org.hotline.problem.ProblemException;
 import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +33,7 @@ public class ReferenceChecker {
      *
      * @param askForState whether someone is waiting to hear the case's state; without that, a
      *                    reference intake issued itself needs no call at all
-     * @throws ProblemException (422) if case-service answers that it knows no such case
+     * @throws UnknownCaseReference if case-service answers that it knows no such case
      */
     public ReferenceCheck check(String reference, boolean askForState) {
         if (reference == null) {
@@ -62,8 +59,7 @@ public class ReferenceChecker {
             // Issued a moment ago: the ContactRecorded event may not have opened the case yet.
             return new ReferenceCheck(Outcome.ISSUED_HERE, null);
         }
-        throw ProblemException.unprocessable("Unknown case reference.",
-                List.of(new Problem.FieldError("caseReference", "no case has this reference")));
+        throw new UnknownCaseReference();
     }
 
     private static CaseState stateOf(CaseSummary summary) {

@@ -122,6 +122,26 @@ class ContactBatchResourceTest {
     }
 
     @Test
+    void anImportCutShortAndSentAgainKeepsItsStoredLinesAndRefusesAChangedOne() {
+        String key = UUID.randomUUID().toString();
+        String caller = Contacts.freshPhoneNumber();
+        String body = line("PHONE", "SURRENDER_REQUEST", caller) + "\n" + line("PHONE", "INFORMATION", caller);
+        BatchResult first = post(body, key).statusCode(200).extract().as(BatchResult.class);
+        // As if intake had stopped after storing the lines but before answering the whole import.
+        IntakeDatabase.count("""
+                with cut as (delete from idempotency_key where key = ? returning 1) select count(*) from cut""",
+                "batch:" + key);
+
+        BatchResult retry = post(line("PHONE", "SURRENDER_REQUEST", caller) + "\n"
+                + line("CHAT_BOT", "INFORMATION", caller), key).statusCode(200).extract().as(BatchResult.class);
+
+        assertThat(retry.results().get(0)).isEqualTo(first.results().get(0));
+        assertThat(retry.results().get(1).status()).isEqualTo(422);
+        assertThat(retry.results().get(1).errors()).extracting(FieldError::field).containsExactly("Idempotency-Key");
+        assertThat(contactsOf(caller)).isEqualTo(2);
+    }
+
+    @Test
     void moreLinesThanAllowedAreRefusedWhole() {
         String caller = Contacts.freshPhoneNumber();
         String body = (line("PHONE", "INFORMATION", caller) + "\n").repeat(10_001);

@@ -22,7 +22,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hotline.events.EventJson;
 import org.hotline.events.HotlineEvent;
-import org.hotline.problem.ProblemException;
 import org.hotline.stats.config.StatsConfig;
 import org.hotline.stats.repository.Generations;
 import org.jboss.logging.Logger;
@@ -100,7 +99,7 @@ public class Rebuild {
      */
     public synchronized Progress start() {
         if (progress.get().running()) {
-            throw ProblemException.conflict("A rebuild is already running.");
+            throw new RebuildRefused("A rebuild is already running.");
         }
         KafkaConsumer<String, String> consumer = consumer();
         try {

@@ -1,0 +1,78 @@
+package org.hotline.intake.service;
+
+import java.util.Optional;
+
+import org.hotline.intake.repository.IdempotencyKeys;
+import org.hotline.intake.repository.IdempotencyKeys.StoredAnswer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The one way intake keeps the promise of an {@code Idempotency-Key}, for a single contact, a
+ * whole import and each line of it alike: a keyed request is answered once, a retry gets that
+ * answer, the same key on a different request is refused. It keeps an answer's status, body and
+ * location without reading them and knows no HTTP, so it could serve another service too.
+ */
+@ApplicationScoped
+public class AnsweredRequests {
+
+    private final IdempotencyKeys keys;
+    private final ObjectMapper json;
+
+    public AnsweredRequests(IdempotencyKeys keys, ObjectMapper json) {
+        this.keys = keys;
+        this.json = json;
+    }
+
+    /**
+     * The answer this request got before, if it got one.
+     *
+     * @throws KeyReused if the key was used for a different request
+     */
+    public Optional<StoredAnswer> earlier(KeyedRequest request) {
+        Optional<StoredAnswer> answer = keys.find(request.key());
+        if (answer.isPresent() && !answer.get().requestHash().equals(request.hash())) {
+            throw new KeyReused(request.key());
+        }
+        return answer;
+    }
+
+    /**
+     * Remembers the answer in the caller's transaction, so it commits with what it answers for.
+     *
+     * @param location where the answer points, relative, or null
+     * @throws KeyTaken if a concurrent request with this key got there first
+     */
+    public void remember(KeyedRequest request, int status, Object body, String location) {
+        String written;
+        try {
+            written = json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an answer could not be written", e);
+        }
+        if (!keys.remember(request.key(), new StoredAnswer(request.hash(), status, written, location))) {
+            throw new KeyTaken();
+        }
+    }
+
+    /**
+     * The answer of the request that beat ours to the key ({@link KeyTaken}), once ours rolled back.
+     *
+     * @throws KeyReused if that request was a different one
+     */
+    public StoredAnswer winner(KeyedRequest request) {
+        return earlier(request).orElseThrow(() -> new IllegalStateException("a key taken by a commit has no answer"));
+    }
+
+    /** An earlier answer's body, read back as the type it was written from. */
+    public <T> T bodyOf(StoredAnswer answer, Class<T> type) {
+        try {
+            return json.readValue(answer.body(), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored answer could not be read", e);
+        }
+    }
+}
