@@ -22,18 +22,22 @@ public final class LocalStack {
 
     public static final List<String> DATABASES = List.of("intake", "cases", "stats");
 
-    /** How and where one stack runs. */
+    /**
+     * How and where one stack runs. {@code servicesTogether}: launch the three services at once and
+     * then wait for all (quickest on an idle machine), or one after another, each ready before the
+     * next (on a busy 2-core machine three JVMs booting at once only slow each other down).
+     */
     public record Settings(Path repoRoot, Path home, Ports ports, boolean detached, boolean throwaway,
-            String serviceHeap, Duration timeout) {
+            String serviceHeap, Duration timeout, boolean servicesTogether) {
 
         /** {@code ./stack}: state in {@code .stack/}, parts outlive the launcher, data is kept. */
         public static Settings forRepository(Path repoRoot, Ports ports, Duration timeout) {
-            return new Settings(repoRoot, repoRoot.resolve(".stack"), ports, true, false, "512m", timeout);
+            return new Settings(repoRoot, repoRoot.resolve(".stack"), ports, true, false, "512m", timeout, true);
         }
 
         /** System tests: a folder of the test run, free ports, children of the test JVM, no fsync. */
         public static Settings forTests(Path repoRoot, Path home) {
-            return new Settings(repoRoot, home, Ports.free(), false, true, "256m", Duration.ofSeconds(120));
+            return new Settings(repoRoot, home, Ports.free(), false, true, "256m", Duration.ofSeconds(300), false);
         }
     }
 
@@ -202,6 +206,9 @@ public final class LocalStack {
             markStarted(service.name());
             console.info(service.name() + " started (pid " + pid(service.process()) + ", port " + service.port()
                     + ", log: " + service.log() + ")");
+            if (!settings.servicesTogether()) {
+                service.awaitReady();
+            }
             starting.add(service);
         }
         console.step("Waiting until the services are ready (up to " + settings.timeout().toSeconds() + " s each)");
