@@ -66,13 +66,13 @@ record ScenarioFigures(String scenario, int sent, int accepted, int lost, int co
     }
 
     static String header() {
-        return String.format("| %-44s | %6s | %8s | %4s | %13s | %13s |%n|%s|%s|%s|%s|%s|%s|%n", "scenario", "sent",
-                "accepted", "lost", "counted twice", "dead-lettered", "-".repeat(46), "-".repeat(8), "-".repeat(10),
+        return String.format("| %-50s | %6s | %8s | %4s | %13s | %13s |%n|%s|%s|%s|%s|%s|%s|%n", "scenario", "sent",
+                "accepted", "lost", "counted twice", "dead-lettered", "-".repeat(52), "-".repeat(8), "-".repeat(10),
                 "-".repeat(6), "-".repeat(15), "-".repeat(15));
     }
 
     String row() {
-        return String.format("| %-44s | %6d | %8d | %4d | %13d | %13d |%n", scenario, sent, accepted, lost,
+        return String.format("| %-50s | %6d | %8d | %4d | %13d | %13d |%n", scenario, sent, accepted, lost,
                 countedTwice, deadLettered);
     }
 

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -49,7 +50,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class StopsAndOutagesIT {
 
     private static final boolean FULL = Boolean.getBoolean("fault.full");
-    private static final int BACKLOG = Integer.getInteger("fault.backlog", FULL ? 8_000 : 3_000);
+    private static final int BACKLOG = Integer.getInteger("fault.backlog", FULL ? 8_000 : 2_000);
     private static final Duration OUTAGE = Duration.ofSeconds(Integer.getInteger("fault.outage.seconds", FULL ? 90 : 70));
     private static final Duration INTERVAL = Duration.ofMillis(FULL ? 50 : 100);
     private static final Duration DRAIN = Duration.ofMinutes(FULL ? 10 : 4);
@@ -58,8 +59,7 @@ class StopsAndOutagesIT {
     @Test
     void gracefulStopOfEachConsumerUnderABacklogLosesNothing(Hotline hotline) throws Exception {
         long deadLettersBefore = ScenarioFigures.deadLetters(hotline);
-        hotline.cases().stop();
-        hotline.stats().stop();
+        both(hotline.cases()::stop, hotline.stats()::stop);
         try (SteadyLoad load = new SteadyLoad(hotline.intakeUrl(), Duration.ofMinutes(5))) {
             awaitAnswered(load.run("backlog", BACKLOG, Duration.ZERO), "backlog sent");
             long casesBefore = processedEvents(hotline, "cases");
@@ -71,8 +71,7 @@ class StopsAndOutagesIT {
             long statsAtStop = stopMidBacklog(hotline, hotline.stats(), "stats", statsBefore);
             assertThat(casesAtStop).as("case-service stopped with backlog left").isLessThan(casesBefore + BACKLOG);
             assertThat(statsAtStop).as("stats-service stopped with backlog left").isLessThan(statsBefore + BACKLOG);
-            hotline.cases().restart();
-            hotline.stats().restart();
+            both(hotline.cases()::restart, hotline.stats()::restart);
 
             settleAndCheck(hotline, "SIGTERM of case- and stats-service, backlog " + BACKLOG, load, deadLettersBefore);
         }
@@ -82,7 +81,7 @@ class StopsAndOutagesIT {
     void postgresDownLongerThanTheUnprocessedRecordLimitUnderLoad(Hotline hotline) throws Exception {
         long deadLettersBefore = ScenarioFigures.deadLetters(hotline);
         try (SteadyLoad load = new SteadyLoad(hotline.intakeUrl(), OUTAGE.plusMinutes(4))) {
-            CountDownLatch done = load.run("postgres down", contactsOver(OUTAGE.plusSeconds(30)), INTERVAL);
+            CountDownLatch done = load.run("postgres down", contactsOver(OUTAGE.plusSeconds(15)), INTERVAL);
             await("load under way").atMost(Duration.ofMinutes(1)).until(() -> load.requests() >= 20);
             Instant back = Instant.now().plus(OUTAGE);
             hotline.postgres().close();
@@ -105,7 +104,7 @@ class StopsAndOutagesIT {
     void kafkaDownAsLongUnderLoadIntakeKeepsAcceptingAndTheOutboxDrains(Hotline hotline) throws Exception {
         long deadLettersBefore = ScenarioFigures.deadLetters(hotline);
         try (SteadyLoad load = new SteadyLoad(hotline.intakeUrl(), OUTAGE.plusMinutes(4))) {
-            CountDownLatch done = load.run("kafka down", contactsOver(OUTAGE.plusSeconds(30)), INTERVAL);
+            CountDownLatch done = load.run("kafka down", contactsOver(OUTAGE.plusSeconds(15)), INTERVAL);
             await("load under way").atMost(Duration.ofMinutes(1)).until(() -> load.requests() >= 20);
             Instant back = Instant.now().plus(OUTAGE);
             hotline.kafka().close();
@@ -174,6 +173,13 @@ class StopsAndOutagesIT {
             // The two dead letters this test wrote itself are not the consumers'.
             settleAndCheck(hotline, "dead letter replayed (twice)", load, deadLettersBefore + 2);
         }
+    }
+
+    /** Two services stopped or started side by side: each waits for its own process. */
+    private static void both(Runnable one, Runnable other) {
+        CompletableFuture<Void> first = CompletableFuture.runAsync(one);
+        other.run();
+        first.join();
     }
 
     private static long stopMidBacklog(Hotline hotline, ServiceProcess service, String database, long before) {
