@@ -1,5 +1,6 @@
 package org.hotline.inbox;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.eclipse.microprofile.health.HealthCheck;
@@ -28,7 +29,7 @@ public class ConsumerProgress implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Map<String, java.time.Duration> stuck = inFlight.longerThan(config.stuckAfter());
+        Map<String, Duration> stuck = inFlight.longerThan(config.stuckAfter());
         HealthCheckResponseBuilder response = HealthCheckResponse.named("consumers making progress").status(stuck.isEmpty());
         stuck.forEach((channel, age) -> response.withData(channel, "one record retried for " + age.toSeconds() + " s"));
         return response.build();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,7 @@ public class InFlight {
     /** Channels whose current record has been in flight longer than {@code limit}, with how long. */
     Map<String, Duration> longerThan(Duration limit) {
         Instant now = clock.instant();
-        Map<String, Duration> stuck = new java.util.TreeMap<>();
+        Map<String, Duration> stuck = new TreeMap<>();
         since.forEach((channel, started) -> {
             Duration age = Duration.between(started, now);
             if (age.compareTo(limit) > 0) {

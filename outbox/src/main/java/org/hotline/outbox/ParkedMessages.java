@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -29,7 +30,7 @@ public class ParkedMessages {
 
     @Transactional
     public List<Parked> list() {
-        return ParkedMessage.<ParkedMessage>listAll(io.quarkus.panache.common.Sort.by("id")).stream()
+        return ParkedMessage.<ParkedMessage>listAll(Sort.by("id")).stream()
                 .map(Parked::of).toList();
     }
 
@@ -46,7 +47,7 @@ public class ParkedMessages {
     @Transactional
     List<Long> moveBack(Set<Long> ids) {
         List<ParkedMessage> chosen = ids.isEmpty()
-                ? ParkedMessage.<ParkedMessage>listAll(io.quarkus.panache.common.Sort.by("id"))
+                ? ParkedMessage.<ParkedMessage>listAll(Sort.by("id"))
                 : ParkedMessage.<ParkedMessage>list("id in ?1 order by id", ids);
         for (ParkedMessage parked : chosen) {
             parked.toOutbox().persist();

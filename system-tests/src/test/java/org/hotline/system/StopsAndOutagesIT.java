@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -279,7 +280,7 @@ class StopsAndOutagesIT {
         RawHttp.Answer answer = RawHttp.send("GET", hotline.intakeUrl() + "/api/v1/admin/outbox/parked", null, null,
                 Map.of());
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        List<Long> ids = new java.util.ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         JSON.readTree(answer.body()).forEach(parked -> ids.add(parked.path("id").asLong()));
         return ids;
     }
