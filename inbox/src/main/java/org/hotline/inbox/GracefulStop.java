@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,11 @@ public class GracefulStop {
 
     static boolean began() {
         return BEGAN.get();
+    }
+
+    /** A JVM may start the application again after a stop (tests do): it starts taking records again. */
+    void start(@Observes StartupEvent startup) {
+        BEGAN.set(false);
     }
 
     /** Before the other shutdown observers (the outbox relay's among them), and before the database closes. */
