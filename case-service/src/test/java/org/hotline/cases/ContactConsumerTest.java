@@ -151,7 +151,7 @@ class ContactConsumerTest {
             List<CompletableFuture<Void>> done = references.stream()
                     .map(reference -> CompletableFuture.runAsync(() -> {
                         awaitQuietly(start);
-                        consumer.consume(EventJson.write(surrenderRequest(callerKey, reference)));
+                        consumer.apply(EventJson.write(surrenderRequest(callerKey, reference)));
                     }, pool))
                     .toList();
             start.countDown();

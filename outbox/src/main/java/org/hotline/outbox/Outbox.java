@@ -15,6 +15,9 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class Outbox {
 
+    /** The first half of the two-part advisory lock keys: apart from other uses of advisory locks. */
+    private static final int KEY_LOCK_SPACE = 7273;
+
     private final OutboxRelay relay;
     private final TransactionSynchronizationRegistry transactions;
 
@@ -32,6 +35,7 @@ public class Outbox {
         message.eventType = event.typeName();
         message.payload = EventJson.write(event);
         message.createdAt = Instant.now();
+        holdKeyUntilCommit(message.messageKey);
         message.persist();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
@@ -45,5 +49,20 @@ public class Outbox {
                 }
             }
         });
+    }
+
+    /**
+     * The id is taken at insert, but the relay sends in id order after commit. Two concurrent
+     * transactions for one key could otherwise commit in the other order than their ids and reach
+     * Kafka out of commit order. Holding a lock on the key from the insert to the commit makes the
+     * second one insert (take its id) only after the first committed. Keys of different callers do
+     * not wait for each other; a hash collision only makes two of them wait.
+     */
+    private void holdKeyUntilCommit(String key) {
+        OutboxMessage.getEntityManager()
+                .createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1, hashtext(?2))) locked")
+                .setParameter(1, KEY_LOCK_SPACE)
+                .setParameter(2, key)
+                .getResultList();
     }
 }

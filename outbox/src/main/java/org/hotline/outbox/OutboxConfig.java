@@ -34,4 +34,12 @@ public interface OutboxConfig {
      */
     @WithDefault("727274")
     long relayLockId();
+
+    /**
+     * How often the broker may refuse one message for good (too large, say) before it is parked
+     * in {@code outbox_parked} and the messages behind it flow on. Failures of an outage (broker
+     * unreachable, timeouts) are not counted: those messages wait, however long it takes.
+     */
+    @WithDefault("5")
+    int maxAttempts();
 }

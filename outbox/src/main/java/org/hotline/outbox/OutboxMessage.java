@@ -12,8 +12,8 @@ import jakarta.persistence.Table;
 
 /**
  * An event waiting to be relayed to Kafka. It is written in the same transaction as the state
- * change it describes, and deleted once the broker has acknowledged it. Each service that uses
- * the outbox creates table {@code outbox_message} in its own Flyway migrations.
+ * change it describes, and deleted once the broker has acknowledged it. Its table comes with this
+ * module ({@code db/outbox}, to be added to the service's {@code quarkus.flyway.locations}).
  */
 @Entity
 @Table(name = "outbox_message")
@@ -38,4 +38,11 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** How often the broker refused it for good (an outage does not count): parked at the configured limit. */
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "last_error")
+    public String lastError;
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -31,7 +32,9 @@ import jakarta.persistence.LockModeType;
  * acknowledged them ({@code acks=all}, idempotent producer). If the broker is down the batch
  * rolls back and stays in the table: nothing is lost, and it goes out in order once Kafka is
  * back. A crash between the broker's ack and the delete sends a batch twice; consumers apply
- * each event id once, so that changes nothing.
+ * each event id once, so that changes nothing. A message the broker refuses for good (too large,
+ * say) is tried {@code hotline.outbox.max-attempts} times and then parked in {@code outbox_parked},
+ * so it never holds up the messages behind it ({@link ParkedMessages} lists and re-sends them).
  *
  * <p>It runs on its own thread: woken right after a transaction that wrote to the outbox
  * commits, and otherwise polling (for messages left by a crash or an outage).
@@ -45,6 +48,7 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
@@ -56,6 +60,9 @@ public class OutboxRelay {
                 .description("Events committed but not yet acknowledged by Kafka").register(registry);
         Gauge.builder("hotline.outbox.oldest.age", oldestAgeMillis, a -> a.get() / 1000.0)
                 .baseUnit("seconds").description("Age of the oldest event still in the outbox").register(registry);
+        Gauge.builder("hotline.outbox.parked", parked, AtomicLong::get)
+                .description("Events Kafka refused too often, set aside until an operator sends them again")
+                .register(registry);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -77,7 +84,7 @@ public class OutboxRelay {
     }
 
     /** Called after a transaction that wrote to the outbox committed: relay now, not at the next poll. */
-    void wake() {
+    public void wake() {
         if (wakeUps.availablePermits() == 0) {
             wakeUps.release();
         }
@@ -133,10 +140,57 @@ public class OutboxRelay {
         for (OutboxMessage message : batch) {
             acks.add(send(message));
         }
-        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+        // Every message's outcome, acknowledged or refused. A broker that does not answer in time
+        // (an outage) throws here instead: the batch rolls back whole, and nothing is counted.
+        CompletableFuture.allOf(acks.stream().map(ack -> ack.handle((ok, failure) -> null))
+                        .toArray(CompletableFuture[]::new))
                 .get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        OutboxMessage.delete("id in ?1", batch.stream().map(m -> m.id).toList());
-        return batch.size();
+        List<Long> sent = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Throwable failure = acks.get(i).handle((ok, error) -> error).join();
+            if (failure == null) {
+                sent.add(batch.get(i).id);
+            } else {
+                refused(batch.get(i), failure);
+            }
+        }
+        if (!sent.isEmpty()) {
+            OutboxMessage.delete("id in ?1", sent);
+        }
+        return sent.size();
+    }
+
+    /**
+     * A message the broker did not take. A passing failure (broker away, leader moving, timeout)
+     * is not its fault: it stays, uncounted. A refusal for good counts, and at the limit the
+     * message is parked, so that the messages behind it are no longer held up by it.
+     */
+    private void refused(OutboxMessage message, Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (isPassing(cause)) {
+            return;
+        }
+        message.attempts++;
+        message.lastError = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        if (message.attempts < config.maxAttempts()) {
+            LOG.warnf("Kafka refused outbox message %d (attempt %d of %d): %s", message.id, message.attempts,
+                    config.maxAttempts(), message.lastError);
+            return;
+        }
+        ParkedMessage.of(message, Instant.now()).persist();
+        message.delete();
+        LOG.errorf("Outbox message %d (%s, key %s) parked after %d refusals: %s; the messages behind it flow on",
+                message.id, message.eventType, message.messageKey, message.attempts, message.lastError);
+    }
+
+    private static boolean isPassing(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof RetriableException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean holdsRelayLock() {
@@ -170,8 +224,10 @@ public class OutboxRelay {
     private void refreshLag() {
         try {
             Object[] row = (Object[]) QuarkusTransaction.requiringNew().call(() -> OutboxMessage.getEntityManager()
-                    .createNativeQuery("select count(*), min(created_at) from outbox_message")
+                    .createNativeQuery("select count(*), min(created_at), (select count(*) from outbox_parked)"
+                            + " from outbox_message")
                     .getSingleResult());
+            parked.set(((Number) row[2]).longValue());
             pending.set(((Number) row[0]).longValue());
             Instant oldest = row[1] == null ? null : toInstant(row[1]);
             oldestAgeMillis.set(oldest == null ? 0 : Duration.between(oldest, Instant.now()).toMillis());

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -42,6 +43,27 @@ class DeadLetterTest {
         assertThat(deadLetterValuesUntil(poison)).contains(poison);
         assertThat(io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString())
                 .containsPattern("hotline_dead_letters_total\\{[^}]*channel=\"contacts-in\"[^}]*} [1-9]");
+    }
+
+    @Test
+    void aDeadLetterIsListedWithoutItsPayloadAndAReplayThatStillFailsSaysWhy() {
+        String poison = "{\"type\":\"ContactRecorded.v1\",\"occurredAt\":\"never " + UUID.randomUUID() + "\"";
+        publishRaw(Topics.CONTACTS, newCallerKey(), poison);
+        assertThat(deadLetterValuesUntil(poison)).contains(poison);
+
+        List<Map<String, Object>> letters = io.restassured.RestAssured.given().get("/api/v1/admin/dead-letters")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertThat(letters).isNotEmpty().allSatisfy(letter -> assertThat(letter).doesNotContainKey("payload"));
+        // Every dead letter of these tests is a poison record: replaying any of them fails again.
+        String id = letters.stream().filter(letter -> Topics.CONTACTS.equals(letter.get("topic")))
+                .map(letter -> (String) letter.get("id")).findFirst().orElseThrow();
+
+        io.restassured.RestAssured.given().contentType("application/json").body(Map.of("ids", List.of(id)))
+                .post("/api/v1/admin/dead-letters/replay")
+                .then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.contains(id))
+                .body("applied", org.hamcrest.Matchers.contains(false))
+                .body("error[0]", org.hamcrest.Matchers.notNullValue());
     }
 
     private static List<String> deadLetterValuesUntil(String expected) {

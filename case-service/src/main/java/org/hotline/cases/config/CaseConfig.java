@@ -30,6 +30,13 @@ public interface CaseConfig {
     @WithDefault("PT1M")
     Duration clockTolerance();
 
+    /**
+     * How long the case opened for an {@code Idempotency-Key} is remembered: long enough to cover a
+     * client's retries after an outage, after which the same key opens a new case.
+     */
+    @WithDefault("24h")
+    Duration idempotencyRetention();
+
     /** How long after custody each custody obligation falls due. */
     Deadlines deadlines();
 

@@ -1,46 +1,59 @@
 package org.hotline.cases.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hotline.cases.service.UnusableContact;
 import org.hotline.events.ContactRecorded;
 import org.hotline.events.EventJson;
 import org.hotline.events.HotlineEvent;
-import org.jboss.logging.Logger;
+import org.hotline.events.Topics;
+import org.hotline.inbox.Inbox;
+import org.hotline.inbox.TopicApplier;
 
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
- * Reads {@code hotline.contacts.v1}. A record that cannot be read or used fails here and goes to
- * the dead-letter topic; the records after it are still processed. A transient failure never
- * gets here: {@link ContactWriter} waits it out.
+ * Reads {@code hotline.contacts.v1}. A record that cannot be read or used goes to the dead-letter
+ * topic at once; the records after it are still processed. A transient failure never gets that
+ * far: {@link ContactWriter} waits it out. The {@link Inbox} acknowledges, and holds records back
+ * while the service stops.
  */
 @ApplicationScoped
-public class ContactConsumer {
+public class ContactConsumer implements TopicApplier {
 
     static final String CHANNEL = "contacts-in";
 
-    private static final Logger LOG = Logger.getLogger(ContactConsumer.class);
-
     private final ContactWriter writer;
-    private final DeadLetters deadLetters;
+    private final Inbox inbox;
 
-    public ContactConsumer(ContactWriter writer, DeadLetters deadLetters) {
+    public ContactConsumer(ContactWriter writer, Inbox inbox) {
         this.writer = writer;
-        this.deadLetters = deadLetters;
+        this.inbox = inbox;
+    }
+
+    void countFromStart(@Observes StartupEvent startup) {
+        inbox.registerChannel(CHANNEL);
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(String payload) {
-        try {
-            writer.apply(usable(payload));
-        } catch (RuntimeException e) {
-            deadLetters.count(CHANNEL);
-            // The message only: the record itself may hold anything.
-            LOG.warnf("Contact record goes to the dead-letter topic: %s", e.getMessage());
-            throw e;
-        }
+    public CompletionStage<Void> consume(Message<String> record) {
+        return inbox.deliver(CHANNEL, record, this);
+    }
+
+    @Override
+    public String topic() {
+        return Topics.CONTACTS;
+    }
+
+    @Override
+    public void apply(String payload) {
+        writer.apply(usable(payload));
     }
 
     private static ContactRecorded usable(String payload) {

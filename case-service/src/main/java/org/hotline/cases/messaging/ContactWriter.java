@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.hotline.cases.service.CaseContacts;
 import org.hotline.events.ContactRecorded;
+import org.hotline.inbox.TransientFailure;
 
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.faulttolerance.api.RetryWhen;
@@ -15,7 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * transaction of {@link CaseContacts#apply}, so each attempt is a fresh transaction that sees what
  * the previous ones could not. It never gives up on a transient failure: a contact that waits
  * holds up its partition (and so its caller's later contacts, which must stay in order), but is
- * never lost or skipped.
+ * never lost or skipped. The delay grows to at most 5 s, so the consumer resumes within seconds of
+ * the database's return; however long the outage, the record is not dead-lettered and the channel
+ * does not fail (no unprocessed-record age limit, see application.properties).
  */
 @ApplicationScoped
 public class ContactWriter {
@@ -27,7 +30,7 @@ public class ContactWriter {
     }
 
     @Retry(maxRetries = -1, maxDuration = 0, delay = 50, jitter = 25)
-    @ExponentialBackoff(factor = 2, maxDelay = 30, maxDelayUnit = ChronoUnit.SECONDS)
+    @ExponentialBackoff(factor = 2, maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
     @RetryWhen(exception = TransientFailure.class)
     public void apply(ContactRecorded contact) {
         caseContacts.apply(contact);

@@ -5,15 +5,17 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.hotline.cases.SurrenderCase;
 import org.hotline.cases.config.CaseConfig;
 import org.hotline.cases.service.CaseHistory;
 import org.hotline.cases.service.CaseNotFound;
+import org.hotline.cases.service.CaseOpenings;
 import org.hotline.cases.service.CaseQueries;
 import org.hotline.cases.service.CaseTransitions;
 import org.hotline.cases.service.OverdueCases;
 import org.hotline.problem.Problem.FieldError;
 import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -34,15 +36,19 @@ public class CaseResource {
     private final CaseTransitions transitions;
     private final CaseHistory history;
     private final OverdueCases overdue;
+    private final CaseOpenings openings;
     private final CaseConfig config;
+    private final ObjectMapper json;
 
     public CaseResource(CaseQueries queries, CaseTransitions transitions, CaseHistory history, OverdueCases overdue,
-            CaseConfig config) {
+            CaseOpenings openings, CaseConfig config, ObjectMapper json) {
         this.queries = queries;
         this.transitions = transitions;
         this.history = history;
         this.overdue = overdue;
+        this.openings = openings;
         this.config = config;
+        this.json = json;
     }
 
     @GET
@@ -69,8 +75,10 @@ public class CaseResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Opens a case for a man who came into custody without a call")
-    public RestResponse<CaseView> open(NewCaseRequest body, @HeaderParam(OfficerRequest.OFFICER) String officer) {
+    @Operation(summary = "Opens a case for a man who came into custody without a call; with an Idempotency-Key, a"
+            + " retried request gets the same case and the key on a different request gets 422")
+    public RestResponse<CaseView> open(NewCaseRequest body, @HeaderParam(OfficerRequest.OFFICER) String officer,
+            @HeaderParam(NewCaseIdempotency.HEADER) String idempotencyKey) {
         List<FieldError> errors = OfficerRequest.noErrors();
         if (body == null) {
             errors.add(new FieldError("body", "is required"));
@@ -78,10 +86,17 @@ public class CaseResource {
         OfficerRequest request = OfficerRequest.parse(null, officer, null, errors);
         NewCaseRequest.NewCase newCase = body == null ? null : body.check(errors);
         OfficerRequest.throwIfAny(errors);
-        SurrenderCase opened = transitions.openInCustody(newCase.mode(), newCase.origin(), newCase.at(),
-                newCase.reason(), request.officer());
-        CaseView view = queries.byReference(opened.reference).map(CaseView::of).orElseThrow();
-        return RestResponse.ResponseBuilder.<CaseView>created(URI.create("/api/v1/cases/" + opened.reference))
+        String reference;
+        if (idempotencyKey == null) {
+            reference = transitions.openInCustody(newCase.mode(), newCase.origin(), newCase.at(), newCase.reason(),
+                    request.officer()).reference;
+        } else {
+            reference = openings.openInCustody(NewCaseIdempotency.checked(idempotencyKey),
+                    NewCaseIdempotency.hashOf(json, body, request.officer()), newCase.mode(), newCase.origin(),
+                    newCase.at(), newCase.reason(), request.officer()).caseReference();
+        }
+        CaseView view = queries.byReference(reference).map(CaseView::of).orElseThrow();
+        return RestResponse.ResponseBuilder.<CaseView>created(URI.create("/api/v1/cases/" + reference))
                 .entity(view)
                 .header("ETag", OfficerRequest.quoted(view.version()))
                 .build();

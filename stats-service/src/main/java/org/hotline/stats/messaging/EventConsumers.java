@@ -1,21 +1,27 @@
 package org.hotline.stats.messaging;
 
-import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hotline.events.CaseEvent;
 import org.hotline.events.ContactRecorded;
 import org.hotline.events.HotlineEvent;
+import org.hotline.events.Topics;
+import org.hotline.inbox.Inbox;
+import org.hotline.inbox.TopicApplier;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
 
 /**
- * Feeds contact and case events to the stats store. A record that cannot be read or applied
- * fails here, goes to its channel's dead-letter topic and is counted in
- * {@code hotline.dead.letters}, so one poison record does not stop the counts.
+ * Feeds contact and case events to the stats store. A record that cannot be read or applied goes
+ * to its channel's dead-letter topic at once and is counted in {@code hotline.dead.letters}, so one
+ * poison record does not stop the counts; a passing failure is waited out ({@link LiveEvents}).
+ * The {@link Inbox} acknowledges, and holds records back while the service stops.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -24,34 +30,58 @@ public class EventConsumers {
     private static final String CASES = "cases-in";
 
     private final LiveEvents liveEvents;
-    private final Map<String, Counter> deadLetters;
+    private final Inbox inbox;
+    private final TopicApplier contacts;
+    private final TopicApplier cases;
 
-    public EventConsumers(LiveEvents liveEvents, MeterRegistry registry) {
+    public EventConsumers(LiveEvents liveEvents, Inbox inbox) {
         this.liveEvents = liveEvents;
-        // Registered up front, so the metric reads 0 rather than missing until the first poison record.
-        this.deadLetters = Map.of(
-                CONTACTS, registry.counter("hotline.dead.letters", "channel", CONTACTS),
-                CASES, registry.counter("hotline.dead.letters", "channel", CASES));
+        this.inbox = inbox;
+        this.contacts = applier(Topics.CONTACTS, ContactRecorded.class);
+        this.cases = applier(Topics.CASES, CaseEvent.class);
+    }
+
+    void countFromStart(@Observes StartupEvent startup) {
+        inbox.registerChannel(CONTACTS);
+        inbox.registerChannel(CASES);
     }
 
     @Incoming(CONTACTS)
     @Blocking
-    public void consumeContact(String payload) {
-        apply(CONTACTS, payload, ContactRecorded.class);
+    public CompletionStage<Void> consumeContact(Message<String> record) {
+        return inbox.deliver(CONTACTS, record, contacts);
     }
 
     @Incoming(CASES)
     @Blocking
-    public void consumeCaseEvent(String payload) {
-        apply(CASES, payload, CaseEvent.class);
+    public CompletionStage<Void> consumeCaseEvent(Message<String> record) {
+        return inbox.deliver(CASES, record, cases);
     }
 
-    private void apply(String channel, String payload, Class<? extends HotlineEvent> expected) {
-        try {
-            liveEvents.apply(payload, expected);
-        } catch (RuntimeException e) {
-            deadLetters.get(channel).increment();
-            throw e;
-        }
+    /** The same appliers replay dead letters. */
+    @Produces
+    @ApplicationScoped
+    TopicApplier contactApplier() {
+        return contacts;
+    }
+
+    @Produces
+    @ApplicationScoped
+    TopicApplier caseApplier() {
+        return cases;
+    }
+
+    private TopicApplier applier(String topic, Class<? extends HotlineEvent> expected) {
+        return new TopicApplier() {
+            @Override
+            public String topic() {
+                return topic;
+            }
+
+            @Override
+            public void apply(String payload) {
+                liveEvents.apply(payload, expected);
+            }
+        };
     }
 }

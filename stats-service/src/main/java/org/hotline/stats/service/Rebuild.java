@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -87,6 +88,13 @@ public class Rebuild {
 
     void onStop(@Observes ShutdownEvent event) {
         executor.shutdownNow();
+        try {
+            // A rebuild cut short records its end (failed, purged) before the database closes under it;
+            // were it stopped harder, the next start drops its generation all the same.
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public Progress progress() {

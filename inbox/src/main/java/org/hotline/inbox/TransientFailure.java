@@ -1,0 +1,93 @@
+package org.hotline.inbox;
+
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.logging.Logger;
+
+import io.smallrye.config.SmallRyeConfig;
+import jakarta.persistence.OptimisticLockException;
+
+/**
+ * Failures that go away by themselves, so a record must wait and be tried again, never be
+ * dead-lettered or skipped:
+ * <ul>
+ * <li>a lost race: a concurrent writer committed first on a version check or on one of the
+ * unique constraints named in {@code hotline.inbox.race-constraints}; the retry sees the winner's
+ * result;</li>
+ * <li>the database unreachable or restarting (SQL state class 08, 57P01-57P03, 53), or a
+ * deadlock or serialization failure (40P01, 40001).</li>
+ * </ul>
+ * Once the service is stopping nothing is transient any more: the record is left unacknowledged
+ * for the next start instead of holding up the stop. SmallRye Fault Tolerance creates this
+ * predicate itself, outside CDI, so it reads its configuration directly.
+ */
+public class TransientFailure implements Predicate<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(TransientFailure.class);
+
+    private final Set<String> raceConstraints;
+
+    public TransientFailure() {
+        this(ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(InboxConfig.class)
+                .raceConstraints().orElse(Set.of()));
+    }
+
+    public TransientFailure(Set<String> raceConstraints) {
+        this.raceConstraints = raceConstraints;
+    }
+
+    @Override
+    public boolean test(Throwable failure) {
+        if (GracefulStop.began()) {
+            return false;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation) {
+                boolean race = isLostRace(violation);
+                if (race) {
+                    LOG.debugf("Lost a race on %s; trying again", violation.getConstraintName());
+                }
+                return race;
+            }
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                LOG.debugf("Lost a race (%s); trying again", cause.getClass().getSimpleName());
+                return true;
+            }
+            if (cause instanceof org.hibernate.exception.JDBCConnectionException
+                    || cause instanceof org.hibernate.exception.LockAcquisitionException
+                    || cause instanceof jakarta.persistence.PessimisticLockException
+                    || cause instanceof jakarta.persistence.LockTimeoutException
+                    || cause instanceof SQLException sql && isTransient(sql)) {
+                LOG.warnf("Database unavailable or contended (%s); the record waits and is tried again",
+                        cause.getClass().getSimpleName());
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private boolean isLostRace(ConstraintViolationException violation) {
+        // 23505 is unique_violation: a not-null, check or foreign-key violation repeats on every try.
+        String state = violation.getSQLState();
+        return "23505".equals(state) && violation.getConstraintName() != null
+                && raceConstraints.contains(violation.getConstraintName());
+    }
+
+    private static boolean isTransient(SQLException e) {
+        String state = e.getSQLState();
+        if (state == null) {
+            // The pool could not hand out a connection in time (database down): Agroal says so without a state.
+            return e.getMessage() != null && e.getMessage().contains("Acquisition timeout");
+        }
+        return state.startsWith("08") || state.startsWith("53") || state.equals("40001") || state.equals("40P01")
+                || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
+    }
+}

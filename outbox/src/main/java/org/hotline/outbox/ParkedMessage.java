@@ -1,0 +1,70 @@
+package org.hotline.outbox;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * A message the broker refused too often (too large, say), set aside so that the messages behind
+ * it flow on. It keeps its outbox id and the last error, until an operator sends it again.
+ */
+@Entity
+@Table(name = "outbox_parked")
+public class ParkedMessage extends PanacheEntityBase {
+
+    @Id
+    public Long id;
+
+    @Column(nullable = false)
+    public String topic;
+
+    @Column(name = "message_key", nullable = false)
+    public String messageKey;
+
+    @Column(name = "event_type", nullable = false)
+    public String eventType;
+
+    @Column(nullable = false, columnDefinition = "text")
+    public String payload;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(nullable = false)
+    public String error;
+
+    @Column(name = "parked_at", nullable = false)
+    public Instant parkedAt;
+
+    static ParkedMessage of(OutboxMessage message, Instant now) {
+        ParkedMessage parked = new ParkedMessage();
+        parked.id = message.id;
+        parked.topic = message.topic;
+        parked.messageKey = message.messageKey;
+        parked.eventType = message.eventType;
+        parked.payload = message.payload;
+        parked.createdAt = message.createdAt;
+        parked.attempts = message.attempts;
+        parked.error = message.lastError;
+        parked.parkedAt = now;
+        return parked;
+    }
+
+    /** Back into the outbox, at its end, with a fresh count. */
+    OutboxMessage toOutbox() {
+        OutboxMessage message = new OutboxMessage();
+        message.topic = topic;
+        message.messageKey = messageKey;
+        message.eventType = eventType;
+        message.payload = payload;
+        message.createdAt = createdAt;
+        return message;
+    }
+}

@@ -1,0 +1,93 @@
+package org.hotline.system;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.hotline.events.Topics;
+import org.hotline.system.RunningHotline.Hotline;
+
+/**
+ * What one reliability scenario did to the contacts a client sent: how many were sent and
+ * accepted, how many accepted ones are missing from intake (lost), how many are stored more than
+ * once (counted twice), and how many records reached the consumers' dead-letter topics meanwhile.
+ */
+record ScenarioFigures(String scenario, int sent, int accepted, int lost, int countedTwice, long deadLettered) {
+
+    private static final List<String> DEAD_LETTER_TOPICS =
+            List.of(Topics.CASE_SERVICE_DEAD_LETTERS, Topics.STATS_SERVICE_DEAD_LETTERS);
+
+    static ScenarioFigures of(String scenario, Hotline hotline, List<SteadyLoad.Sent> sent, long deadLettersBefore)
+            throws SQLException {
+        Map<String, Integer> stored = storedMarkers(hotline);
+        int accepted = 0;
+        int lost = 0;
+        int twice = 0;
+        for (SteadyLoad.Sent contact : sent) {
+            int copies = stored.getOrDefault(contact.marker, 0);
+            if (contact.outcome == SteadyLoad.Outcome.ACCEPTED) {
+                accepted++;
+                if (copies == 0) {
+                    lost++;
+                }
+            }
+            if (copies > 1) {
+                twice++;
+            }
+        }
+        return new ScenarioFigures(scenario, sent.size(), accepted, lost, twice,
+                deadLetters(hotline) - deadLettersBefore);
+    }
+
+    /** Records on both consumers' dead-letter topics so far. */
+    static long deadLetters(Hotline hotline) {
+        try (Admin admin = hotline.kafka().admin()) {
+            Map<TopicPartition, OffsetSpec> ends = admin.describeTopics(DEAD_LETTER_TOPICS).allTopicNames().get()
+                    .values().stream()
+                    .flatMap(topic -> topic.partitions().stream()
+                            .map(p -> new TopicPartition(topic.name(), p.partition())))
+                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+            return admin.listOffsets(ends).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the dead-letter topics", e);
+        }
+    }
+
+    static String header() {
+        return String.format("| %-50s | %6s | %8s | %4s | %13s | %13s |%n|%s|%s|%s|%s|%s|%s|%n", "scenario", "sent",
+                "accepted", "lost", "counted twice", "dead-lettered", "-".repeat(52), "-".repeat(8), "-".repeat(10),
+                "-".repeat(6), "-".repeat(15), "-".repeat(15));
+    }
+
+    String row() {
+        return String.format("| %-50s | %6d | %8d | %4d | %13d | %13d |%n", scenario, sent, accepted, lost,
+                countedTwice, deadLettered);
+    }
+
+    private static Map<String, Integer> storedMarkers(Hotline hotline) throws SQLException {
+        Map<String, Integer> stored = new HashMap<>();
+        try (Connection connection = hotline.postgres().connect("intake");
+             PreparedStatement query = connection.prepareStatement(
+                     "select notes, count(*) from contact where notes like ? group by notes")) {
+            query.setString(1, SteadyLoad.MARKER_PREFIX + "%");
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    stored.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return stored;
+    }
+}
