@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.hotline.testing.PrivatePostgres;
+import org.hotline.testing.Tokens;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * REST client URLs of the configuration contract.
  */
 public class RunningHotline implements BeforeAllCallback, ParameterResolver {
+
+    /** Where the system tests' own token is kept, for clients that are not RestAssured. */
+    static final String TOKEN_PROPERTY = "hotline.token";
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -68,6 +72,7 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
             postgres.createDatabases("intake", "cases", "stats");
             KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"), logs);
             String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
+            trustOneTokenForEveryRole();
 
             // Ports are chosen before any service starts, so each can be told where the other is.
             int intakePort = freePort();
@@ -99,8 +104,22 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
                     "QUARKUS_DATASOURCE_USERNAME", postgres.user(),
                     "QUARKUS_DATASOURCE_PASSWORD", "",
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
+            // Each service trusts the test key pair's tokens (MP_JWT_VERIFY_* : key location, issuer, audience).
+            environment.putAll(Tokens.forTests().verificationEnvironment());
             environment.putAll(extra);
             return new ServiceProcess(name, repoRoot, work.resolve("logs"), port, environment);
+        }
+
+        /**
+         * Every request of a system test carries one token holding every role (RestAssured by
+         * default, RawHttp and the history generator through {@value #TOKEN_PROPERTY}); tests about
+         * tokens and roles send their own.
+         */
+        private static void trustOneTokenForEveryRole() {
+            String token = Tokens.forTests().mintValidFor(java.time.Duration.ofHours(6), "system-test",
+                    "operator", "case-officer", "analyst", "admin");
+            io.restassured.RestAssured.authentication = io.restassured.RestAssured.oauth2(token);
+            System.setProperty(TOKEN_PROPERTY, token);
         }
 
         private static int freePort() {

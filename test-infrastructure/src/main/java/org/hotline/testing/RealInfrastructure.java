@@ -35,6 +35,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
         config.put("quarkus.datasource.username", postgres.user());
         config.put("quarkus.datasource.password", "");
+        // Every service checks bearer tokens; tests mint theirs with the key trusted here.
+        config.putAll(Tokens.forTests().verification());
         return config;
     }
 

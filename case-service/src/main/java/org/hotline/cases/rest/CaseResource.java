@@ -1,5 +1,7 @@
 package org.hotline.cases.rest;
 
+import org.hotline.problem.Actor;
+import org.hotline.problem.Roles;
 import java.net.URI;
 import java.util.List;
 
@@ -15,9 +17,9 @@ import org.hotline.problem.Problem.FieldError;
 import org.hotline.problem.ProblemException;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,6 +27,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+@RolesAllowed(Roles.CASE_OFFICER)
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "cases")
@@ -35,18 +38,22 @@ public class CaseResource {
     private final CaseHistory history;
     private final OverdueCases overdue;
     private final CaseConfig config;
+    private final Actor actor;
 
     public CaseResource(CaseQueries queries, CaseTransitions transitions, CaseHistory history, OverdueCases overdue,
-            CaseConfig config) {
+            CaseConfig config, Actor actor) {
         this.queries = queries;
         this.transitions = transitions;
         this.history = history;
         this.overdue = overdue;
         this.config = config;
+        this.actor = actor;
     }
 
     @GET
     @Path("/{reference}")
+    // Operators too: intake asks with the operator's own token when a caller follows up.
+    @RolesAllowed({ Roles.CASE_OFFICER, Roles.OPERATOR })
     @Operation(summary = "The case a reference (primary or alias, any case, dashes optional) leads to;"
             + " its ETag is its version, for If-Match on changes")
     public RestResponse<CaseView> byReference(@PathParam("reference") String reference) {
@@ -70,12 +77,12 @@ public class CaseResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Opens a case for a man who came into custody without a call")
-    public RestResponse<CaseView> open(NewCaseRequest body, @HeaderParam(OfficerRequest.OFFICER) String officer) {
+    public RestResponse<CaseView> open(NewCaseRequest body) {
         List<FieldError> errors = OfficerRequest.noErrors();
         if (body == null) {
             errors.add(new FieldError("body", "is required"));
         }
-        OfficerRequest request = OfficerRequest.parse(null, officer, null, errors);
+        OfficerRequest request = OfficerRequest.parse(null, actor.subject(), null, errors);
         NewCaseRequest.NewCase newCase = body == null ? null : body.check(errors);
         OfficerRequest.throwIfAny(errors);
         SurrenderCase opened = transitions.openInCustody(newCase.mode(), newCase.origin(), newCase.at(),

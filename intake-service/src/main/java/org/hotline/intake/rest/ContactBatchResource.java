@@ -1,8 +1,10 @@
 package org.hotline.intake.rest;
 
+import org.hotline.problem.Roles;
 import java.util.Optional;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -31,6 +33,7 @@ public class ContactBatchResource {
 
     @POST
     @Consumes(NDJSON)
+    @RolesAllowed(Roles.OPERATOR)
     @Produces(MediaType.APPLICATION_JSON)
     public Response importContacts(@HeaderParam(RequestIdempotency.HEADER) String idempotencyKey, byte[] content) {
         byte[] body = content == null ? new byte[0] : content;

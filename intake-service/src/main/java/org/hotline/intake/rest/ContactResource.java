@@ -1,5 +1,6 @@
 package org.hotline.intake.rest;
 
+import org.hotline.problem.Roles;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -7,9 +8,11 @@ import java.util.UUID;
 
 import org.hotline.intake.RecordedContact;
 import org.hotline.intake.service.ContactService;
+import org.hotline.problem.Actor;
 import org.hotline.problem.Problem;
 import org.hotline.problem.ProblemException;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -32,10 +35,12 @@ public class ContactResource {
 
     private final ContactService contacts;
     private final RequestIdempotency idempotency;
+    private final Actor actor;
 
-    public ContactResource(ContactService contacts, RequestIdempotency idempotency) {
+    public ContactResource(ContactService contacts, RequestIdempotency idempotency, Actor actor) {
         this.contacts = contacts;
         this.idempotency = idempotency;
+        this.actor = actor;
     }
 
     /**
@@ -44,6 +49,7 @@ public class ContactResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
     public Response record(@HeaderParam(RequestIdempotency.HEADER) String idempotencyKey,
             @NotNull @Valid NewContactRequest body) {
         if (idempotencyKey == null) {
@@ -64,11 +70,12 @@ public class ContactResource {
         }
     }
 
-    /** Personal data: refused without a reason, and every read is audited. */
+    /** Personal data: refused without a reason, and every read is audited under the reader's token subject. */
     @GET
     @Path("{id}")
+    @RolesAllowed(Roles.CASE_OFFICER)
     public ContactView read(@PathParam("id") UUID id, @HeaderParam(ACCESS_REASON) String reason) {
-        return ContactView.of(contacts.readPersonalData(id, checked(reason)));
+        return ContactView.of(contacts.readPersonalData(id, actor.subject(), checked(reason)));
     }
 
     private static Response created(RecordedContact recorded) {

@@ -115,16 +115,17 @@ public class ContactService {
      * @throws ProblemException (404) if there is no such contact
      */
     @Transactional
-    public Contact readPersonalData(UUID contactId, String reason) {
+    public Contact readPersonalData(UUID contactId, String actor, String reason) {
         Contact contact = Contact.<Contact>findByIdOptional(contactId)
                 .orElseThrow(() -> ProblemException.notFound("There is no contact " + contactId + "."));
         PersonalDataAccess access = new PersonalDataAccess();
         access.contactId = contactId;
+        access.actor = actor;
         access.reason = reason;
         access.accessedAt = clock.instant();
         access.persist();
         // The id and the reason only: the audit log must not become a copy of the data.
-        AUDIT.infof("Personal data of contact %s read, reason: %s", contactId, reason);
+        AUDIT.infof("Personal data of contact %s read by %s, reason: %s", contactId, actor, reason);
         return contact;
     }
 }
