@@ -79,6 +79,8 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
             int casePort = freePort();
             ServiceProcess intake = service("intake-service", "intake", intakePort, repoRoot, work, postgres, kafka,
                     Map.of("HOTLINE_CALLER_KEY_SECRET", secret,
+                            "HOTLINE_PERSONAL_DATA_MASTER_KEY",
+                            java.util.Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)),
                             "QUARKUS_REST_CLIENT_CASE_SERVICE_URL", "http://127.0.0.1:" + casePort));
             ServiceProcess cases = service("case-service", "cases", casePort, repoRoot, work, postgres, kafka,
                     Map.of("QUARKUS_REST_CLIENT_INTAKE_SERVICE_URL", "http://127.0.0.1:" + intakePort));

@@ -167,6 +167,6 @@ class ContactBatchResourceTest {
     }
 
     private static long contactsOf(String phoneNumber) {
-        return IntakeDatabase.count("select count(*) from contact where caller_identifier = ?", phoneNumber);
+        return IntakeDatabase.contactsOf(phoneNumber);
     }
 }

@@ -72,7 +72,7 @@ class ContactResourceTest {
                         Channel.WEB_FORM, Purpose.SURRENDER_REQUEST, Origin.UA_OCCUPIED, Instant.parse(receivedAt),
                         null, null,
                         new ContactView.Details("Ivan Petrov", LocalDate.of(1990, 4, 23), "Unit 12345",
-                                "Near Bakhmut", "Wants to surrender with two comrades")));
+                                "Near Bakhmut", "Wants to surrender with two comrades"), false));
         assertThat(view.callerKey()).matches("k1-[0-9a-f]{64}");
         assertThat(CaseReference.isWellFormed(view.caseReference())).isTrue();
         assertThat(IntakeDatabase.count(

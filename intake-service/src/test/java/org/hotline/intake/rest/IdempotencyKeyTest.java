@@ -117,6 +117,6 @@ class IdempotencyKeyTest {
     }
 
     private static long contactsOf(String phoneNumber) {
-        return IntakeDatabase.count("select count(*) from contact where caller_identifier = ?", phoneNumber);
+        return IntakeDatabase.contactsOf(phoneNumber);
     }
 }
