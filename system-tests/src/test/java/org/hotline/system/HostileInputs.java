@@ -487,7 +487,9 @@ final class HostileInputs {
         String existing = cases + "/api/v1/cases/" + existingReference + "/contacts/" + existingContactId
                 + "/personal-data";
         add(endpoint, "GET", existing, null, null, Map.of("X-Officer", "hostile-input-test"), "no access reason");
-        add(endpoint, "GET", existing, null, null, Map.of("X-Access-Reason", "hostile test"), "no officer");
+        // The officer is the token's subject now; what is left to refuse is a token without the role.
+        add(endpoint, "GET", existing, null, null, Map.of("X-Access-Reason", "hostile test", "Authorization",
+                "Bearer " + Tokens.forTests().mint("hostile-operator", "operator")), "operator's token");
         for (String method : List.of("POST", "PUT", "DELETE")) {
             add(endpoint, method, existing, JSON_TYPE, "{}".getBytes(StandardCharsets.UTF_8), authorised,
                     "wrong method");
