@@ -91,9 +91,12 @@ public final class LocalStack {
                 // The private cluster trusts local connections: no password is asked.
                 "QUARKUS_DATASOURCE_PASSWORD", "",
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
+        // Every service trusts the stack's own token issuer (key location, issuer, audience).
+        environment.putAll(secrets.tokens().verificationEnvironment());
         switch (service) {
             case "intake-service" -> {
                 environment.put("HOTLINE_CALLER_KEY_SECRET", secrets.callerKeySecret());
+                environment.put("HOTLINE_PERSONAL_DATA_MASTER_KEY", secrets.personalDataMasterKey());
                 // Follow-ups are checked against case-service's API.
                 environment.put("QUARKUS_REST_CLIENT_CASE_SERVICE_URL", "http://127.0.0.1:" + ports.cases());
             }
@@ -108,6 +111,11 @@ public final class LocalStack {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The issuer of the tokens this stack's services trust (made on first use). */
+    public Tokens tokens() {
+        return secrets.tokens();
     }
 
     public PostgresCluster postgres() {

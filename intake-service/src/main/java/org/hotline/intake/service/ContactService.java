@@ -9,6 +9,7 @@ import org.hotline.events.ContactRecorded;
 import org.hotline.events.Purpose;
 import org.hotline.intake.Contact;
 import org.hotline.intake.ContactDraft;
+import org.hotline.intake.PersonalData;
 import org.hotline.intake.PersonalDataAccess;
 import org.hotline.intake.RecordedContact;
 import org.hotline.intake.ReferenceCheck;
@@ -30,14 +31,16 @@ public class ContactService {
     private final ReferenceChecker referenceChecker;
     private final Outbox outbox;
     private final Clock clock;
+    private final PersonalDataVault vault;
 
     public ContactService(CallerKeys callerKeys, CaseReferenceIssuer references, ReferenceChecker referenceChecker,
-            Outbox outbox, Clock clock) {
+            Outbox outbox, Clock clock, PersonalDataVault vault) {
         this.callerKeys = callerKeys;
         this.references = references;
         this.referenceChecker = referenceChecker;
         this.outbox = outbox;
         this.clock = clock;
+        this.vault = vault;
     }
 
     /** A draft whose case reference has been checked, ready to {@link #store}. */
@@ -100,6 +103,9 @@ public class ContactService {
         contact.unit = draft.details().unit();
         contact.location = draft.details().location();
         contact.notes = draft.details().notes();
+        contact.sealedPersonalData = vault.seal(contact.callerKey, contact.id, new PersonalData(
+                contact.callerIdentifier, contact.fullName, contact.birthDate, contact.unit, contact.location,
+                contact.notes));
         contact.persist();
         outbox.publish(new ContactRecorded(UUID.randomUUID(), contact.id, contact.callerKey, contact.callerRole,
                 contact.channel, contact.purpose, contact.origin, contact.receivedAt, contact.caseReference,
@@ -114,16 +120,25 @@ public class ContactService {
      * @throws ContactNotFound if there is no such contact
      */
     @Transactional
-    public Contact readPersonalData(UUID contactId, String reason) {
+    public Contact readPersonalData(UUID contactId, String actor, String reason) {
         Contact contact = Contact.<Contact>findByIdOptional(contactId)
                 .orElseThrow(() -> new ContactNotFound(contactId));
         PersonalDataAccess access = new PersonalDataAccess();
         access.contactId = contactId;
+        access.actor = actor;
         access.reason = reason;
         access.accessedAt = clock.instant();
         access.persist();
+        vault.open(contactId, contact.sealedPersonalData).ifPresentOrElse(data -> {
+            contact.callerIdentifier = data.callerIdentifier();
+            contact.fullName = data.fullName();
+            contact.birthDate = data.birthDate();
+            contact.unit = data.unit();
+            contact.location = data.location();
+            contact.notes = data.notes();
+        }, () -> contact.personalDataErased = true);
         // The id and the reason only: the audit log must not become a copy of the data.
-        AUDIT.infof("Personal data of contact %s read, reason: %s", contactId, reason);
+        AUDIT.infof("Personal data of contact %s read by %s, reason: %s", contactId, actor, reason);
         return contact;
     }
 }
