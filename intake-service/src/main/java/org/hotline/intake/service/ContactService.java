@@ -17,7 +17,9 @@ import org.hotline.problem.ProblemException;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.micrometer.core.annotation.Counted;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 /** Records contacts with their event, and hands out personal data only against a reason. */
@@ -31,14 +33,16 @@ public class ContactService {
     private final ReferenceChecker referenceChecker;
     private final Outbox outbox;
     private final Clock clock;
+    private final Event<ContactRecorded> recorded;
 
     public ContactService(CallerKeys callerKeys, CaseReferenceIssuer references, ReferenceChecker referenceChecker,
-            Outbox outbox, Clock clock) {
+            Outbox outbox, Clock clock, Event<ContactRecorded> recorded) {
         this.callerKeys = callerKeys;
         this.references = references;
         this.referenceChecker = referenceChecker;
         this.outbox = outbox;
         this.clock = clock;
+        this.recorded = recorded;
     }
 
     /** A draft whose case reference has been checked, ready to {@link #store}. */
@@ -102,9 +106,12 @@ public class ContactService {
         contact.location = draft.details().location();
         contact.notes = draft.details().notes();
         contact.persist();
-        outbox.publish(new ContactRecorded(UUID.randomUUID(), contact.id, contact.callerKey, contact.callerRole,
-                contact.channel, contact.purpose, contact.origin, contact.receivedAt, contact.caseReference,
-                contact.referenceUnverified));
+        ContactRecorded event = new ContactRecorded(UUID.randomUUID(), contact.id, contact.callerKey,
+                contact.callerRole, contact.channel, contact.purpose, contact.origin, contact.receivedAt,
+                contact.caseReference, contact.referenceUnverified);
+        outbox.publish(event);
+        // Observers that count it (metrics) hear of it once the transaction commits.
+        recorded.fire(event);
         return new RecordedContact(contact, checked.reference());
     }
 
@@ -115,6 +122,7 @@ public class ContactService {
      * @throws ProblemException (404) if there is no such contact
      */
     @Transactional
+    @Counted(value = "hotline.personal.data.reads", description = "Reads of a contact's personal data")
     public Contact readPersonalData(UUID contactId, String reason) {
         Contact contact = Contact.<Contact>findByIdOptional(contactId)
                 .orElseThrow(() -> ProblemException.notFound("There is no contact " + contactId + "."));
