@@ -16,8 +16,8 @@ import org.hotline.outbox.Outbox;
 import org.hotline.problem.ProblemException;
 import org.jboss.logging.Logger;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.micrometer.core.annotation.Counted;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
