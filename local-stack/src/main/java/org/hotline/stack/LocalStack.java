@@ -91,6 +91,8 @@ public final class LocalStack {
                 // The private cluster trusts local connections: no password is asked.
                 "QUARKUS_DATASOURCE_PASSWORD", "",
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
+        // Production switches Swagger UI off; on this machine it is how a developer tries the API.
+        environment.put("QUARKUS_SWAGGER_UI_ENABLE", "true");
         // Every service trusts the stack's own token issuer (key location, issuer, audience).
         environment.putAll(secrets.tokens().verificationEnvironment());
         switch (service) {

@@ -16,8 +16,10 @@ import org.hotline.intake.ReferenceCheck;
 import org.hotline.outbox.Outbox;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.annotation.Counted;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 /** Records contacts with their event, and hands out personal data only against a reason. */
@@ -32,15 +34,17 @@ public class ContactService {
     private final Outbox outbox;
     private final Clock clock;
     private final PersonalDataVault vault;
+    private final Event<ContactRecorded> recorded;
 
     public ContactService(CallerKeys callerKeys, CaseReferenceIssuer references, ReferenceChecker referenceChecker,
-            Outbox outbox, Clock clock, PersonalDataVault vault) {
+            Outbox outbox, Clock clock, PersonalDataVault vault, Event<ContactRecorded> recorded) {
         this.callerKeys = callerKeys;
         this.references = references;
         this.referenceChecker = referenceChecker;
         this.outbox = outbox;
         this.clock = clock;
         this.vault = vault;
+        this.recorded = recorded;
     }
 
     /** A draft whose case reference has been checked, ready to {@link #store}. */
@@ -107,9 +111,12 @@ public class ContactService {
                 contact.callerIdentifier, contact.fullName, contact.birthDate, contact.unit, contact.location,
                 contact.notes));
         contact.persist();
-        outbox.publish(new ContactRecorded(UUID.randomUUID(), contact.id, contact.callerKey, contact.callerRole,
-                contact.channel, contact.purpose, contact.origin, contact.receivedAt, contact.caseReference,
-                contact.referenceUnverified));
+        ContactRecorded event = new ContactRecorded(UUID.randomUUID(), contact.id, contact.callerKey,
+                contact.callerRole, contact.channel, contact.purpose, contact.origin, contact.receivedAt,
+                contact.caseReference, contact.referenceUnverified);
+        outbox.publish(event);
+        // Observers that count it (metrics) hear of it once the transaction commits.
+        recorded.fire(event);
         return new RecordedContact(contact, checked.reference());
     }
 
@@ -120,6 +127,7 @@ public class ContactService {
      * @throws ContactNotFound if there is no such contact
      */
     @Transactional
+    @Counted(value = "hotline.personal.data.reads", description = "Reads of a contact's personal data")
     public Contact readPersonalData(UUID contactId, String actor, String reason) {
         Contact contact = Contact.<Contact>findByIdOptional(contactId)
                 .orElseThrow(() -> new ContactNotFound(contactId));
