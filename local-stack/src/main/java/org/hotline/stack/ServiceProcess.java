@@ -150,9 +150,6 @@ public final class ServiceProcess {
     private Map<String, String> withPort() {
         Map<String, String> all = new java.util.HashMap<>(environment.get());
         all.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        // The stack runs the prod jars, which log JSON; its logs are read by people (./stack logs)
-        // and scanned for " ERROR " lines by the hostile-input suite, so they stay plain text.
-        all.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         return all;
     }
 }
