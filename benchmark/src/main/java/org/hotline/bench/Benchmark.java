@@ -56,7 +56,7 @@ final class Benchmark {
         try {
             stack.up(true, console);
             startEachAlone(stack, report);
-            measureLoad(stack, report);
+            measureUnderLoad(stack, report);
         } finally {
             keepLogsAndClean(stack);
         }
@@ -80,12 +80,16 @@ final class Benchmark {
         }
     }
 
-    private void measureLoad(LocalStack stack, Report report) {
+    private void measureUnderLoad(LocalStack stack, Report report) {
         ContactLoad load = new ContactLoad(URI.create(stack.intake().baseUrl()), authorization,
                 new ContactBodies(UUID.randomUUID().toString().substring(0, 8)));
-        Delivery delivery = new Delivery(stack.kafka());
         StackCpu stackCpu = new StackCpu(stack);
+        try (Delivery delivery = new Delivery(stack.kafka())) {
+            measureLoad(stack, report, load, delivery, stackCpu);
+        }
+    }
 
+    private void measureLoad(LocalStack stack, Report report, ContactLoad load, Delivery delivery, StackCpu stackCpu) {
         console.step("Warm-up: " + plan.warmUp().toSeconds() + " s, " + plan.peakConnections() + " connections");
         carried(delivery, () -> load.closedModel("warm-up", plan.peakConnections(), plan.warmUp()));
 

@@ -23,22 +23,34 @@ import org.hotline.stack.KafkaBroker;
  * them (the contact topic grew by that many records), case-service has published the cases they
  * opened, and both consumer groups have committed every record of the topics they read, which
  * they do only once the record's effect is committed in their database.
+ *
+ * <p>One admin client serves every question, asked every {@link #POLL}: a client per question
+ * would cost the broker a connection each time and show up in the CPU per contact.
  */
-final class Delivery {
+final class Delivery implements AutoCloseable {
+
+    static final Duration POLL = Duration.ofMillis(250);
 
     private static final Map<String, List<String>> READS = Map.of(
             "case-service", List.of(Topics.CONTACTS),
             "stats-service", List.of(Topics.CONTACTS, Topics.CASES));
 
-    private final KafkaBroker kafka;
+    private final Admin admin;
 
     Delivery(KafkaBroker kafka) {
-        this.kafka = kafka;
+        this.admin = kafka.admin();
     }
 
     /** Records published so far on a topic, over all its partitions. */
     long published(String topic) {
-        return endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
+        try {
+            return endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
+        } catch (ExecutionException e) {
+            throw new BenchFailure("cannot read the end of " + topic + ": " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchFailure("interrupted");
+        }
     }
 
     /**
@@ -54,7 +66,7 @@ final class Delivery {
                 return true;
             }
             try {
-                TimeUnit.MILLISECONDS.sleep(100);
+                TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
@@ -63,12 +75,17 @@ final class Delivery {
         return false;
     }
 
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(5));
+    }
+
     private boolean caughtUp(String group, List<String> topics) {
-        try (Admin admin = kafka.admin()) {
+        try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get();
             for (String topic : topics) {
-                for (Map.Entry<TopicPartition, Long> end : endOffsets(admin, topic).entrySet()) {
+                for (Map.Entry<TopicPartition, Long> end : endOffsets(topic).entrySet()) {
                     OffsetAndMetadata at = committed.get(end.getKey());
                     if ((at == null ? 0 : at.offset()) < end.getValue()) {
                         return false;
@@ -84,19 +101,7 @@ final class Delivery {
         }
     }
 
-    private Map<TopicPartition, Long> endOffsets(String topic) {
-        try (Admin admin = kafka.admin()) {
-            return endOffsets(admin, topic);
-        } catch (ExecutionException e) {
-            throw new BenchFailure("cannot read the end of " + topic + ": " + e.getCause().getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchFailure("interrupted");
-        }
-    }
-
-    private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic)
-            throws ExecutionException, InterruptedException {
+    private Map<TopicPartition, Long> endOffsets(String topic) throws ExecutionException, InterruptedException {
         Set<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
                 .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toSet());
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
