@@ -32,6 +32,7 @@ class BenchCommandIT {
             "rss.intake-service", "rss.case-service", "rss.stats-service",
             "event.contactBytes", "kafka.producerRecordsPerSecond", "kafka.consumerRecordsPerSecond",
             "pgbench.transactionsPerSecond", "pgbench.machineMillisPerTransaction", "pgbench.ownMillisPerTransaction",
+            "pgbench.postgresMillisPerTransaction",
             "ratio.cpuPerContactMachine", "ratio.cpuPerContactOwn", "ratio.peakToPgbench");
 
     @Test
