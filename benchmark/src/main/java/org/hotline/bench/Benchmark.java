@@ -96,6 +96,14 @@ final class Benchmark {
         console.step("Warm-up: " + plan.warmUp().toSeconds() + " s, " + plan.peakConnections() + " connections");
         carried(delivery, () -> load.closedModel("warm-up", plan.peakConnections(), plan.warmUp()));
 
+        console.step("Idle: the stack's own CPU with no load for " + plan.warmUp().toSeconds() + " s");
+        double idleBefore = stackCpu.totalMillis();
+        long idleStart = System.nanoTime();
+        pause(plan.warmUp());
+        double idleMillisPerSecond = (stackCpu.totalMillis() - idleBefore) / ((System.nanoTime() - idleStart) / 1e9);
+        report.add("stack.idleMillisPerSecond", "CPU per contact", "stack CPU when idle", idleMillisPerSecond, "ms/s",
+                "background work (polling, relay passes, metrics) with no load: part of every window");
+
         console.step("Peak: " + plan.load().toSeconds() + " s, " + plan.peakConnections()
                 + " connections always in flight, then until case-service and stats-service have applied every contact");
         report.context("load average before the peak (1, 5, 15 min)", MachineDescription.loadAverage());
@@ -119,6 +127,9 @@ final class Benchmark {
                 machineMillis / peak.accepted(), "ms", "/proc/stat, whole machine: includes the neighbours' work");
         report.add("cpuPerContact.stackMillis", "CPU per contact", "stack CPU per contact, end to end",
                 stackMillis / peak.accepted(), "ms", "the stack's own processes: PostgreSQL, Kafka, three services");
+        report.add("cpuPerContact.stackNetOfIdleMillis", "CPU per contact", "stack CPU per contact, net of idle",
+                Math.max(0, stackMillis - idleMillisPerSecond * endToEndSeconds) / peak.accepted(), "ms",
+                "the idle rate times the window taken off");
         partsAfter.forEach((part, millis) -> report.add("cpuPerContact." + part + "Millis", "CPU per contact",
                 "  of which " + part, (millis - partsBefore.get(part)) / peak.accepted(), "ms", ""));
         report.add("cpuPerContact.generatorMillis", "CPU per contact", "load generator CPU per contact",
@@ -221,6 +232,15 @@ final class Benchmark {
                     + " stats-service within " + DELIVERY_TIMEOUT.toMinutes() + " min; see the logs in " + out.resolve("logs"));
         }
         return result;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchFailure("interrupted");
+        }
     }
 
     private static void requireAccepted(ContactLoad.Result run) {

@@ -27,7 +27,7 @@ class BenchCommandIT {
             "startToReady.intake-service", "startToReady.case-service", "startToReady.stats-service",
             "load.peak.acceptedPerSecond", "load.peak.p99Millis", "load.peak.generatorCpu",
             "endToEnd.contactsPerSecond", "cpuPerContact.machineMillis", "cpuPerContact.stackMillis",
-            "cpuPerContact.othersShare", "latency.p99AtHalfPeakMillis",
+            "cpuPerContact.othersShare", "stack.idleMillisPerSecond", "latency.p99AtHalfPeakMillis",
             "freshness.statsP99Millis", "freshness.casesP99Millis",
             "rss.intake-service", "rss.case-service", "rss.stats-service",
             "event.contactBytes", "kafka.producerRecordsPerSecond", "kafka.consumerRecordsPerSecond",
