@@ -28,16 +28,30 @@ public final class LocalStack {
      * next (on a busy 2-core machine three JVMs booting at once only slow each other down).
      */
     public record Settings(Path repoRoot, Path home, Ports ports, boolean detached, boolean throwaway,
-            String serviceHeap, Duration timeout, boolean servicesTogether) {
+            String serviceHeap, Duration timeout, boolean servicesTogether,
+            Map<String, List<String>> serviceJvmOptions) {
 
         /** {@code ./stack}: state in {@code .stack/}, parts outlive the launcher, data is kept. */
         public static Settings forRepository(Path repoRoot, Ports ports, Duration timeout) {
-            return new Settings(repoRoot, repoRoot.resolve(".stack"), ports, true, false, "512m", timeout, true);
+            return new Settings(repoRoot, repoRoot.resolve(".stack"), ports, true, false, "512m", timeout, true,
+                    Map.of());
         }
 
         /** System tests: a folder of the test run, free ports, children of the test JVM, no fsync. */
         public static Settings forTests(Path repoRoot, Path home) {
-            return new Settings(repoRoot, home, Ports.free(), false, true, "256m", Duration.ofSeconds(300), false);
+            return new Settings(repoRoot, home, Ports.free(), false, true, "256m", Duration.ofSeconds(300), false,
+                    Map.of());
+        }
+
+        /**
+         * {@code ./stack bench}: a folder of its own and free ports, so a running {@code ./stack}
+         * is never disturbed; the heap and the durability (fsync on) of {@code ./stack}, so the
+         * figures describe what a user runs. {@code serviceJvmOptions} adds JVM options per
+         * service name (a flight recording of intake).
+         */
+        public static Settings forBenchmark(Path repoRoot, Path home, Map<String, List<String>> serviceJvmOptions) {
+            return new Settings(repoRoot, home, Ports.free(), false, false, "512m", Duration.ofSeconds(300), false,
+                    serviceJvmOptions);
         }
     }
 
@@ -71,7 +85,8 @@ public final class LocalStack {
 
     private ServiceProcess service(String name, int port, Path logs) {
         return new ServiceProcess(name, settings.repoRoot(), settings.home(), logs.resolve(name + ".log"), port,
-                () -> environmentOf(name), settings.serviceHeap());
+                () -> environmentOf(name), settings.serviceHeap(),
+                settings.serviceJvmOptions().getOrDefault(name, List.of()));
     }
 
     /**

@@ -50,6 +50,11 @@ public final class StackCommand {
               test [ARGS]      install what the tests need (as root), then ./mvnw -B verify ARGS
               fault [--full]   the fault-injection suite (kills each part under load); --full is
                                the long run of docs/RELIABILITY.md
+              bench [--smoke] [--jfr] [--token TOKEN]
+                               the benchmark: its own stack on free ports (a running one is left
+                               alone), load on intake, CPU per contact, freshness, footprint, and
+                               the ceilings (pgbench, Kafka's perf tools) in the same run. Report:
+                               .stack/bench/report.md and .json; see docs/PERFORMANCE.md
               help             this text
 
             Environment:
@@ -92,6 +97,11 @@ public final class StackCommand {
             case "token" -> token(options);
             case "seed" -> seed(options);
             case "reconcile" -> reconcile(options);
+            case "bench" -> {
+                // ./stack runs the benchmark itself, on the benchmark module's classpath.
+                console.error("run the benchmark through the wrapper: ./stack bench");
+                yield 2;
+            }
             case "help", "-h", "--help" -> {
                 console.plain(USAGE.strip());
                 yield 0;
