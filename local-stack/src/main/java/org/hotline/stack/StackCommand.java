@@ -48,8 +48,9 @@ public final class StackCommand {
               reconcile        compare the stores: intake contacts against stats counts by month,
                                origin and purpose; surrender callers against cases. Exit 1 on drift
               test [ARGS]      install what the tests need (as root), then ./mvnw -B verify ARGS
-              fault [--full]   the fault-injection suite (kills each part under load); --full is
-                               the long run of docs/RELIABILITY.md
+              fault [--full]   the fault suites (each part killed under load; graceful stops under
+                               backlog, database and broker outages); --full is the long run of
+                               docs/RELIABILITY.md
               bench [--smoke] [--jfr] [--token TOKEN]
                                the benchmark: its own stack on free ports (a running one is left
                                alone), load on intake, CPU per contact, freshness, footprint, and
