@@ -13,6 +13,7 @@ import static org.hotline.cases.Officers.moved;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
+import org.hotline.problem.Roles;
 import org.hotline.events.ContactRecorded;
 import org.hotline.testing.MetricsScrape;
 import org.hotline.testing.RealInfrastructure;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 /**
  * The figures are whole-database counts and other test classes share the database, so each test
@@ -28,6 +30,8 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "cases"))
+// Every role, so that each flow these figures count can run; tokens themselves are AccessControlTest's.
+@TestSecurity(user = "metrics-test", roles = { Roles.OPERATOR, Roles.CASE_OFFICER, Roles.ANALYST, Roles.ADMIN })
 class MetricsTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);

@@ -10,6 +10,7 @@ import static org.hotline.stats.EventsOnKafka.publish;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.hotline.problem.Roles;
 import org.hotline.testing.MetricsScrape;
 import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -17,9 +18,12 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "stats"))
+// Every role, so that each flow these figures count can run; tokens themselves are AccessControlTest's.
+@TestSecurity(user = "metrics-test", roles = { Roles.OPERATOR, Roles.CASE_OFFICER, Roles.ANALYST, Roles.ADMIN })
 class MetricsTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.UUID;
 
+import org.hotline.problem.Roles;
 import org.hotline.intake.Contacts;
 import org.hotline.intake.FakeCaseService;
 import org.hotline.testing.MetricsScrape;
@@ -16,10 +17,13 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "intake"))
 @WithTestResource(FakeCaseService.class)
+// Every role, so that each flow these figures count can run; tokens themselves are AccessControlTest's.
+@TestSecurity(user = "metrics-test", roles = { Roles.OPERATOR, Roles.CASE_OFFICER, Roles.ANALYST, Roles.ADMIN })
 class MetricsTest {
 
     private static final String ACCEPTED = "hotline_contacts_accepted_total";
