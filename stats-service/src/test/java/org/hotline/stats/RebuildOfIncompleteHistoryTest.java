@@ -42,7 +42,7 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @TestProfile(RebuildOfIncompleteHistoryTest.TopicsOfItsOwn.class)
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "stats"))
-@TestSecurity(user = "admin-1", roles = Roles.ADMIN)
+@TestSecurity(user = "admin-1", roles = { Roles.ADMIN, Roles.ANALYST })
 class RebuildOfIncompleteHistoryTest {
 
     private static final String CONTACTS = "rebuild-of-incomplete-history.contacts";
