@@ -30,7 +30,8 @@ final class Benchmark {
     private final Path repoRoot;
     private final Path out;
     private final BenchPlan plan;
-    private final Optional<String> authorization;
+    /** The Authorization header value sent with every request; a token of the stack's issuer unless given. */
+    private Optional<String> authorization;
     private final boolean flightRecording;
     private final Console console;
     /** When the measured load began and ended: the window of the flight recording's summary. */
@@ -60,9 +61,9 @@ final class Benchmark {
             stack.up(true, console);
             startEachAlone(stack, report);
             // Without a token of the caller's own, one of the stack's issuer for what the load does.
-            Optional<String> bearer = authorization.or(() -> Optional.of("Bearer " + stack.tokens()
+            authorization = authorization.or(() -> Optional.of("Bearer " + stack.tokens()
                     .mintValidFor(java.time.Duration.ofHours(4), "benchmark", "operator", "case-officer", "analyst")));
-            measureUnderLoad(stack, report, bearer);
+            measureUnderLoad(stack, report);
         } finally {
             keepLogsAndClean(stack);
         }
@@ -86,7 +87,7 @@ final class Benchmark {
         }
     }
 
-    private void measureUnderLoad(LocalStack stack, Report report, Optional<String> authorization) {
+    private void measureUnderLoad(LocalStack stack, Report report) {
         ContactLoad load = new ContactLoad(URI.create(stack.intake().baseUrl()), authorization,
                 new ContactBodies(UUID.randomUUID().toString().substring(0, 8)));
         StackCpu stackCpu = new StackCpu(stack);
