@@ -1,7 +1,25 @@
 // The ops room dashboard: served by stats-service itself, no CDN, charts drawn as plain SVG.
-// Live updates arrive as server-sent events; the browser reconnects on its own if the stream drops.
+// Live updates arrive as server-sent events, reconnecting after a pause if the stream drops.
 (function () {
   'use strict';
+
+  // The ops room's figures need an analyst's token. It is handed over once in the address
+  // (#token=...), kept for this tab only, and taken out of the address at once so that it is
+  // neither bookmarked nor shown on the screen. EventSource cannot send a header, so the
+  // stream is read with fetch.
+  var token = (function () {
+    var match = /[#&]token=([^&]+)/.exec(window.location.hash);
+    if (match) {
+      sessionStorage.setItem('hotline-token', decodeURIComponent(match[1]));
+      history.replaceState(null, '', window.location.pathname + window.location.search);
+    }
+    return sessionStorage.getItem('hotline-token');
+  }());
+
+  function authorised(headers) {
+    if (token) { headers.Authorization = 'Bearer ' + token; }
+    return headers;
+  }
 
   // The hotline opened on 2022-09-18: the monthly chart starts in that month.
   var LAUNCH_MONTH = '2022-09-01';
@@ -103,7 +121,8 @@
 
   function refreshMonthlyRequests(today) {
     var to = today < LAUNCH_MONTH ? LAUNCH_MONTH : today;
-    fetch('/api/v1/stats/series?metric=surrenderRequests&granularity=month&from=' + LAUNCH_MONTH + '&to=' + to)
+    fetch('/api/v1/stats/series?metric=surrenderRequests&granularity=month&from=' + LAUNCH_MONTH + '&to=' + to,
+      { headers: authorised({}) })
       .then(function (response) { return response.json(); })
       .then(function (series) {
         columns(document.getElementById('requests-chart'),
@@ -113,8 +132,47 @@
   }
 
   var connection = document.getElementById('connection');
-  var stream = new EventSource('/api/v1/stats/stream');
-  stream.onopen = function () { connection.textContent = 'live'; connection.className = ''; };
-  stream.onerror = function () { connection.textContent = 'reconnecting…'; connection.className = 'offline'; };
-  stream.onmessage = function (message) { render(JSON.parse(message.data)); };
+
+  function status(textContent, className) {
+    connection.textContent = textContent;
+    connection.className = className;
+  }
+
+  // One server-sent event: its data lines joined, or '' for a comment or keep-alive.
+  function dataOf(event) {
+    return event.split(/\r?\n/)
+      .filter(function (line) { return line.indexOf('data:') === 0; })
+      .map(function (line) { return line.substring(5).replace(/^ /, ''); })
+      .join('\n');
+  }
+
+  function listen() {
+    fetch('/api/v1/stats/stream', { headers: authorised({ Accept: 'text/event-stream' }) })
+      .then(function (response) {
+        if (response.status === 401 || response.status === 403) {
+          // Asking again will not help: say what is missing and stop.
+          status('needs an analyst token: open this page with #token=…', 'offline');
+          return undefined;
+        }
+        if (!response.ok) { throw new Error('stream answered ' + response.status); }
+        status('live', '');
+        var reader = response.body.getReader(), decoder = new TextDecoder(), buffer = '';
+        function read() {
+          return reader.read().then(function (chunk) {
+            if (chunk.done) { throw new Error('stream ended'); }
+            buffer += decoder.decode(chunk.value, { stream: true });
+            var events = buffer.split(/\r?\n\r?\n/);
+            buffer = events.pop();
+            events.map(dataOf).filter(Boolean).forEach(function (data) { render(JSON.parse(data)); });
+            return read();
+          });
+        }
+        return read();
+      })
+      .catch(function () {
+        status('reconnecting…', 'offline');
+        setTimeout(listen, 3000);
+      });
+  }
+  listen();
 }());

@@ -19,13 +19,16 @@ import org.hotline.events.Topics;
 import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
+import org.hotline.problem.Roles;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 @QuarkusTest
+@TestSecurity(user = Officers.OFFICER, roles = Roles.CASE_OFFICER)
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "cases"))
 class CapturedCaseTest {
 
@@ -78,13 +81,10 @@ class CapturedCaseTest {
                 "-100000-01-01T00:00:00Z"))
                 .post("/api/v1/cases")
                 .then().statusCode(400).body("errors.field", equalTo(List.of("at")));
-        given().contentType(ContentType.JSON).body(Officers.body("state", "IN_CUSTODY", "mode", "CAPTURED"))
-                .post("/api/v1/cases")
-                .then().statusCode(400).body("errors.field", equalTo(List.of("X-Officer")));
         Officers.officer().body(Officers.body("state", "IN_CUSTODY", "mode", "CAPTURED", "origin", ""))
                 .post("/api/v1/cases")
                 .then().statusCode(400).body("errors.field", equalTo(List.of("origin")));
-        given().header("X-Officer", "o").contentType(ContentType.TEXT).body("IN_CUSTODY")
+        given().contentType(ContentType.TEXT).body("IN_CUSTODY")
                 .post("/api/v1/cases")
                 .then().statusCode(415).contentType("application/problem+json");
     }

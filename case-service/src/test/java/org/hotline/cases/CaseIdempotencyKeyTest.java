@@ -7,17 +7,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hotline.problem.Roles;
 import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 
 /** POST /api/v1/cases with an Idempotency-Key: a retry opens no second custody case. */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "cases"))
+@TestSecurity(user = Officers.OFFICER, roles = Roles.CASE_OFFICER)
 class CaseIdempotencyKeyTest {
 
     private static final Map<String, Object> CAPTURED = Officers.body("state", "IN_CUSTODY", "mode", "CAPTURED", "origin", "RU");

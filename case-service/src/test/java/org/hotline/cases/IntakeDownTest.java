@@ -12,13 +12,16 @@ import org.hotline.events.ContactRecorded;
 import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
+import org.hotline.problem.Roles;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 @QuarkusTest
+@TestSecurity(user = Officers.OFFICER, roles = Roles.CASE_OFFICER)
 @TestProfile(IntakeDownTest.IntakeDown.class)
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "cases"))
 class IntakeDownTest {

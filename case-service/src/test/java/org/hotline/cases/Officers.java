@@ -9,7 +9,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
-/** A case officer's requests, as a client sends them. */
+/** A case officer's requests, as a client sends them; who he is comes from the test's identity. */
 final class Officers {
 
     static final String OFFICER = "officer-7";
@@ -18,7 +18,7 @@ final class Officers {
     }
 
     static RequestSpecification officer() {
-        return given().header("X-Officer", OFFICER).contentType(ContentType.JSON);
+        return given().contentType(ContentType.JSON);
     }
 
     /** Keys and values alternating; a null value leaves the field out. */

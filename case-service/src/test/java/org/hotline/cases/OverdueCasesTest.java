@@ -21,12 +21,15 @@ import org.hotline.events.Purpose;
 import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
+import org.hotline.problem.Roles;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 /** Time is controlled by backdating the custody transition, never by waiting. */
 @QuarkusTest
+@TestSecurity(user = Officers.OFFICER, roles = Roles.CASE_OFFICER)
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "cases"))
 class OverdueCasesTest {
 

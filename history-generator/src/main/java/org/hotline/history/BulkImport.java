@@ -137,7 +137,7 @@ public final class BulkImport {
         String lastFailure = "";
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint)
+                HttpResponse<String> response = http.send(BearerToken.added(HttpRequest.newBuilder(endpoint))
                         .timeout(Duration.ofMinutes(2))
                         .header("Content-Type", "application/x-ndjson")
                         .header("Idempotency-Key", idempotencyKey)

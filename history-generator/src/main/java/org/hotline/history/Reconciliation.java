@@ -181,7 +181,7 @@ public final class Reconciliation {
     }
 
     private JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(stores.stats().resolve(pathAndQuery))
+        HttpResponse<String> response = http.send(BearerToken.added(HttpRequest.newBuilder(stores.stats().resolve(pathAndQuery)))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("stats answered " + response.statusCode() + " to " + pathAndQuery + ": " + response.body());

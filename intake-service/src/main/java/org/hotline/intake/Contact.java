@@ -16,10 +16,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 /**
  * One recorded contact, with the caller's personal data. This table is the only place that
- * data exists; everything leaving the service carries the {@link #callerKey} instead.
+ * data exists, and only sealed ({@link #sealedPersonalData}); everything leaving the service
+ * carries the {@link #callerKey} instead. The personal fields below are not columns: they hold
+ * the data in clear while a contact is being stored or read, and are never persisted.
  */
 @Entity
 @Table(name = "contact")
@@ -32,7 +35,7 @@ public class Contact extends PanacheEntityBase {
     public String callerKey;
 
     /** Personal data: the phone number or messenger handle, as typed. */
-    @Column(name = "caller_identifier", nullable = false)
+    @Transient
     public String callerIdentifier;
 
     @Enumerated(EnumType.STRING)
@@ -70,17 +73,28 @@ public class Contact extends PanacheEntityBase {
     @Column(name = "reference_unverified", nullable = false)
     public boolean referenceUnverified;
 
-    @Column(name = "full_name")
+    @Transient
     public String fullName;
 
-    @Column(name = "birth_date")
+    @Transient
     public LocalDate birthDate;
 
+    @Transient
     public String unit;
 
+    @Transient
     public String location;
 
+    @Transient
     public String notes;
+
+    /** The identifier and details above, sealed with the caller's data key (see PersonalDataVault). */
+    @Column(name = "sealed_personal_data")
+    public byte[] sealedPersonalData;
+
+    /** Set on a read when the caller's personal data was erased: the fields above stay empty. */
+    @Transient
+    public boolean personalDataErased;
 
     /** Whether some surrender request was given this (normalized) reference. */
     public static boolean isIssued(String caseReference) {

@@ -11,7 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One read of a contact's personal data and the reason given for it: the audit trail. */
+/** One read of a contact's personal data, who made it and the reason given for it: the audit trail. */
 @Entity
 @Table(name = "personal_data_access")
 public class PersonalDataAccess extends PanacheEntityBase {
@@ -22,6 +22,10 @@ public class PersonalDataAccess extends PanacheEntityBase {
 
     @Column(name = "contact_id", nullable = false)
     public UUID contactId;
+
+    /** The subject of the reader's verified token. */
+    @Column(nullable = false)
+    public String actor;
 
     @Column(nullable = false)
     public String reason;

@@ -6,7 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import org.hotline.intake.service.CallerKeys;
 import org.hotline.testing.RealInfrastructure;
+
+import io.quarkus.arc.Arc;
 
 /** Looks into intake's database directly, to check what a request did (or did not) store. */
 public final class IntakeDatabase {
@@ -32,5 +35,11 @@ public final class IntakeDatabase {
 
     public static long contacts() {
         return count("select count(*) from contact");
+    }
+
+    /** One caller's contacts, found as intake finds them: by his caller key (identifiers are sealed). */
+    public static long contactsOf(String callerIdentifier) {
+        String callerKey = Arc.container().instance(CallerKeys.class).get().keyOf(callerIdentifier);
+        return count("select count(*) from contact where caller_key = ?", callerKey);
     }
 }

@@ -28,16 +28,30 @@ public final class LocalStack {
      * next (on a busy 2-core machine three JVMs booting at once only slow each other down).
      */
     public record Settings(Path repoRoot, Path home, Ports ports, boolean detached, boolean throwaway,
-            String serviceHeap, Duration timeout, boolean servicesTogether) {
+            String serviceHeap, Duration timeout, boolean servicesTogether,
+            Map<String, List<String>> serviceJvmOptions) {
 
         /** {@code ./stack}: state in {@code .stack/}, parts outlive the launcher, data is kept. */
         public static Settings forRepository(Path repoRoot, Ports ports, Duration timeout) {
-            return new Settings(repoRoot, repoRoot.resolve(".stack"), ports, true, false, "512m", timeout, true);
+            return new Settings(repoRoot, repoRoot.resolve(".stack"), ports, true, false, "512m", timeout, true,
+                    Map.of());
         }
 
         /** System tests: a folder of the test run, free ports, children of the test JVM, no fsync. */
         public static Settings forTests(Path repoRoot, Path home) {
-            return new Settings(repoRoot, home, Ports.free(), false, true, "256m", Duration.ofSeconds(300), false);
+            return new Settings(repoRoot, home, Ports.free(), false, true, "256m", Duration.ofSeconds(300), false,
+                    Map.of());
+        }
+
+        /**
+         * {@code ./stack bench}: a folder of its own and free ports, so a running {@code ./stack}
+         * is never disturbed; the heap and the durability (fsync on) of {@code ./stack}, so the
+         * figures describe what a user runs. {@code serviceJvmOptions} adds JVM options per
+         * service name (a flight recording of intake).
+         */
+        public static Settings forBenchmark(Path repoRoot, Path home, Map<String, List<String>> serviceJvmOptions) {
+            return new Settings(repoRoot, home, Ports.free(), false, false, "512m", Duration.ofSeconds(300), false,
+                    serviceJvmOptions);
         }
     }
 
@@ -71,7 +85,8 @@ public final class LocalStack {
 
     private ServiceProcess service(String name, int port, Path logs) {
         return new ServiceProcess(name, settings.repoRoot(), settings.home(), logs.resolve(name + ".log"), port,
-                () -> environmentOf(name), settings.serviceHeap());
+                () -> environmentOf(name), settings.serviceHeap(),
+                settings.serviceJvmOptions().getOrDefault(name, List.of()));
     }
 
     /**
@@ -91,9 +106,17 @@ public final class LocalStack {
                 // The private cluster trusts local connections: no password is asked.
                 "QUARKUS_DATASOURCE_PASSWORD", "",
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
+        // The stack runs the prod jars, which log JSON; its logs are read by people (./stack logs)
+        // and scanned for " ERROR " lines by the hostile-input suite, so they stay plain text.
+        environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        // Production switches Swagger UI off; on this machine it is how a developer tries the API.
+        environment.put("QUARKUS_SWAGGER_UI_ENABLE", "true");
+        // Every service trusts the stack's own token issuer (key location, issuer, audience).
+        environment.putAll(secrets.tokens().verificationEnvironment());
         switch (service) {
             case "intake-service" -> {
                 environment.put("HOTLINE_CALLER_KEY_SECRET", secrets.callerKeySecret());
+                environment.put("HOTLINE_PERSONAL_DATA_MASTER_KEY", secrets.personalDataMasterKey());
                 // Follow-ups are checked against case-service's API.
                 environment.put("QUARKUS_REST_CLIENT_CASE_SERVICE_URL", "http://127.0.0.1:" + ports.cases());
             }
@@ -108,6 +131,11 @@ public final class LocalStack {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** The issuer of the tokens this stack's services trust (made on first use). */
+    public Tokens tokens() {
+        return secrets.tokens();
     }
 
     public PostgresCluster postgres() {

@@ -28,12 +28,13 @@ public final class ServiceProcess {
     private final Supplier<Map<String, String>> environment;
     private final Path workingDirectory;
     private final String heap;
+    private final List<String> jvmOptions;
     private final JavaProcess process;
     private boolean detached;
     private Duration timeout = Duration.ofSeconds(90);
 
     public ServiceProcess(String name, Path repoRoot, Path stackHome, Path log, int port,
-            Supplier<Map<String, String>> environment, String heap) {
+            Supplier<Map<String, String>> environment, String heap, List<String> jvmOptions) {
         this.name = name;
         this.jar = repoRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         this.port = port;
@@ -41,6 +42,7 @@ public final class ServiceProcess {
         // Not the repository root: from there Quarkus would also read a developer's .env file.
         this.workingDirectory = stackHome;
         this.heap = heap;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.process = new JavaProcess(stackHome, name, log);
     }
 
@@ -82,7 +84,9 @@ public final class ServiceProcess {
         if (!Files.isRegularFile(jar)) {
             throw new StackFailure(jar + " is missing: package the services first (./stack up --build)");
         }
-        process.start(List.of("-Xmx" + heap), List.of("-jar", jar.toString()),
+        List<String> options = new java.util.ArrayList<>(List.of("-Xmx" + heap));
+        options.addAll(jvmOptions);
+        process.start(options, List.of("-jar", jar.toString()),
                 withPort(), workingDirectory, detached);
     }
 

@@ -38,14 +38,24 @@ public final class StackCommand {
               env              shell exports for psql and Kafka tools: eval "$(./stack env)"
               logs NAME [-f]   print a log: intake, case, stats, kafka or postgres; -f follows it
               clean            stop everything and delete all its data, logs and secrets
+              token ROLE [SUBJECT]
+                               print a bearer token of the stack's own issuer, valid 12 h, for
+                               ROLE (operator, case-officer, analyst, admin), e.g.
+                               curl -H "Authorization: Bearer $(./stack token analyst)" ...
               seed [--scale 0.01] [--seed N] [--batch N] [--dry-run]
                                feed the synthetic history (2022-09-18..2023-04-07, the reference
                                table of docs/DOMAIN.md scaled) through intake's bulk API
               reconcile        compare the stores: intake contacts against stats counts by month,
                                origin and purpose; surrender callers against cases. Exit 1 on drift
               test [ARGS]      install what the tests need (as root), then ./mvnw -B verify ARGS
-              fault [--full]   the fault-injection suite (kills each part under load); --full is
-                               the long run of docs/RELIABILITY.md
+              fault [--full]   the fault suites (each part killed under load; graceful stops under
+                               backlog, database and broker outages); --full is the long run of
+                               docs/RELIABILITY.md
+              bench [--smoke] [--jfr] [--token TOKEN]
+                               the benchmark: its own stack on free ports (a running one is left
+                               alone), load on intake, CPU per contact, freshness, footprint, and
+                               the ceilings (pgbench, Kafka's perf tools) in the same run. Report:
+                               .stack/bench/report.md and .json; see docs/PERFORMANCE.md
               help             this text
 
             Environment:
@@ -85,8 +95,14 @@ public final class StackCommand {
             case "env" -> env();
             case "logs", "log" -> logs(options);
             case "clean" -> clean();
+            case "token" -> token(options);
             case "seed" -> seed(options);
             case "reconcile" -> reconcile(options);
+            case "bench" -> {
+                // ./stack runs the benchmark itself, on the benchmark module's classpath.
+                console.error("run the benchmark through the wrapper: ./stack bench");
+                yield 2;
+            }
             case "help", "-h", "--help" -> {
                 console.plain(USAGE.strip());
                 yield 0;
@@ -189,8 +205,27 @@ public final class StackCommand {
         return 0;
     }
 
+    private int token(List<String> options) {
+        List<String> roles = List.of("operator", "case-officer", "analyst", "admin");
+        if (options.isEmpty() || options.size() > 2 || !roles.contains(options.get(0))) {
+            throw new StackFailure("usage: ./stack token ROLE [SUBJECT], ROLE one of " + String.join(", ", roles));
+        }
+        String role = options.get(0);
+        String subject = options.size() == 2 ? options.get(1) : "local-" + role;
+        console.plain(stack(false).tokens().mintValidFor(Duration.ofHours(12), subject, role));
+        return 0;
+    }
+
+    /** The history tools talk to the services with a token of the stack's issuer, unless given one. */
+    private static void actAs(LocalStack stack, String role) {
+        if (System.getenv("HOTLINE_TOKEN") == null && System.getProperty("hotline.token") == null) {
+            System.setProperty("hotline.token", stack.tokens().mintValidFor(Duration.ofHours(12), "local-" + role, role));
+        }
+    }
+
     private int seed(List<String> options) {
         LocalStack stack = stack(false);
+        actAs(stack, "operator");
         List<String> args = new ArrayList<>(options);
         if (!args.contains("--intake")) {
             args.addAll(List.of("--intake", stack.intake().baseUrl()));
@@ -205,6 +240,7 @@ public final class StackCommand {
 
     private int reconcile(List<String> options) {
         LocalStack stack = stack(false);
+        actAs(stack, "analyst");
         if (!stack.postgres().isRunning()) {
             throw new StackFailure("the stack's PostgreSQL is not running: ./stack up");
         }

@@ -26,6 +26,16 @@ public final class StackSecrets {
         return hexSecret("caller-key.secret", 32);
     }
 
+    /** The master key that wraps intake's per-caller data keys: 32 random bytes, base64. */
+    public String personalDataMasterKey() {
+        return java.util.Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hexSecret("master-key.secret", 32)));
+    }
+
+    /** The stand-in token issuer's key pair: the services trust it, {@code ./stack token} signs with it. */
+    public Tokens tokens() {
+        return Tokens.inDirectory(dir.resolve("jwt"));
+    }
+
     /** A secret of {@code bytes} random bytes, generated on first use and kept in {@code name}. */
     public String hexSecret(String name, int bytes) {
         Path file = dir.resolve(name);

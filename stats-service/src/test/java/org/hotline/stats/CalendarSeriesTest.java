@@ -15,13 +15,16 @@ import java.util.List;
 import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
+import org.hotline.problem.Roles;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 
 /** Buckets in the ops room's zone: weeks, instants as bounds, daylight-saving changes, rolling windows. */
 @QuarkusTest
+@TestSecurity(user = "analyst-2", roles = { Roles.ANALYST, Roles.ADMIN })
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "stats"))
 class CalendarSeriesTest {
 

@@ -19,7 +19,9 @@ import java.util.List;
 import org.hotline.events.Channel;
 import org.hotline.events.Origin;
 import org.hotline.events.Purpose;
+import org.hotline.problem.Roles;
 import org.hotline.testing.RealInfrastructure;
+import org.hotline.stack.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,9 +90,11 @@ class DashboardTest {
 
     @Test
     void theDashboardShowsTheFiguresOfTheApiAndUpdatesLiveAfterANewContact() throws IOException {
-        browser.get(dashboard.toString());
+        // As an analyst is handed the dashboard: his token in the address, once.
+        browser.get(dashboard + "#token=" + Tokens.forTests().mint("analyst-2", Roles.ANALYST));
 
         assertThat(browser.getTitle()).isEqualTo("Hotline ops room");
+        assertThat(browser.getCurrentUrl()).as("the token is taken out of the address").doesNotContain("token");
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(shown()).isEqualTo(fromApi()));
         assertThat(browser.findElement(By.id("updated")).getText()).contains("Europe/Kyiv");
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(

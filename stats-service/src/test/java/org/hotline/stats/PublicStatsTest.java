@@ -20,13 +20,16 @@ import org.hotline.events.Purpose;
 import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
+import org.hotline.problem.Roles;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 
 /** The view for the press and the public: small counts hidden, and no way to work them out again. */
 @QuarkusTest
+@TestSecurity(user = "analyst-2", roles = { Roles.ANALYST, Roles.ADMIN })
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "stats"))
 class PublicStatsTest {
 

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.common.TopicPartition;
+import org.hotline.problem.Roles;
 import org.hotline.events.EventJson;
 import org.hotline.stats.repository.Generations;
 import org.hotline.testing.RealInfrastructure;
@@ -30,6 +31,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 
 /**
@@ -40,6 +42,7 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @TestProfile(RebuildOfIncompleteHistoryTest.TopicsOfItsOwn.class)
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "stats"))
+@TestSecurity(user = "admin-1", roles = { Roles.ADMIN, Roles.ANALYST })
 class RebuildOfIncompleteHistoryTest {
 
     private static final String CONTACTS = "rebuild-of-incomplete-history.contacts";

@@ -33,9 +33,11 @@ import org.hotline.events.Topics;
 import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
+import org.hotline.problem.Roles;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -43,6 +45,7 @@ import io.restassured.path.json.JsonPath;
  * beginning, so a replay of the whole topics must give exactly the figures it holds.
  */
 @QuarkusTest
+@TestSecurity(user = "analyst-2", roles = { Roles.ANALYST, Roles.ADMIN })
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "stats"))
 class RebuildTest {
 

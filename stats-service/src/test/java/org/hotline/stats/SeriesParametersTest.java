@@ -9,12 +9,15 @@ import java.util.Map;
 import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
+import org.hotline.problem.Roles;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
+@TestSecurity(user = "analyst-2", roles = { Roles.ANALYST, Roles.ADMIN })
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "stats"))
 class SeriesParametersTest {
 

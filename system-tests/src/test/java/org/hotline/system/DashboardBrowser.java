@@ -62,8 +62,9 @@ final class DashboardBrowser implements AutoCloseable {
         return new DashboardBrowser(new ChromeDriver(service, options), profile);
     }
 
+    /** Opens the page as an analyst is handed it: with his token in the address, which the page takes out. */
     void show(String url) {
-        browser.get(url);
+        browser.get(url + "#token=" + System.getProperty(RunningHotline.TOKEN_PROPERTY, ""));
     }
 
     /** A counter's figure, once the page has filled it in (it shows a dash until the first update). */

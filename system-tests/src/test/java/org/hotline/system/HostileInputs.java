@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.hotline.events.CaseReference;
+import org.hotline.stack.Tokens;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -98,7 +99,37 @@ final class HostileInputs {
         statsSeries("/api/v1/stats/series");
         statsSeries("/api/v1/stats/public/series");
         statsSummaries();
+        badTokens();
         return attempts;
+    }
+
+    // ------------------------------------------------------------------ tokens
+
+    /**
+     * Requests that would change something with a valid token, sent with tokens that must not
+     * pass: each gets a 401 problem, and the stores stay as they were.
+     */
+    private void badTokens() {
+        Tokens trusted = RunningHotline.trustedTokens();
+        String all = "operator,case-officer,analyst,admin";
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("signed by another key", Tokens.stranger().mint("intruder", all.split(",")));
+        tokens.put("expired", trusted.expired("intruder", all.split(",")));
+        tokens.put("wrong audience", trusted.withAudience("another-system", "intruder", all.split(",")));
+        tokens.put("wrong issuer", trusted.withIssuer("https://issuer.elsewhere.invalid", "intruder", all.split(",")));
+        tokens.put("not a token", "not-a-jwt");
+        record Target(String endpoint, String url, byte[] body) {
+        }
+        List<Target> targets = List.of(
+                new Target("POST /api/v1/contacts", intake + "/api/v1/contacts", json(validContact())),
+                new Target("POST /api/v1/cases", cases + "/api/v1/cases", json(capturedCase())),
+                new Target("POST /api/v1/cases/{reference}/transitions",
+                        cases + "/api/v1/cases/" + existingReference + "/transitions", json(transition("VERIFIED"))),
+                new Target("POST /api/v1/admin/rebuild", stats + "/api/v1/admin/rebuild", null));
+        tokens.forEach((what, token) -> targets.forEach(target -> attempts.add(new Attempt(target.endpoint(), "POST",
+                target.url(), target.body() == null ? null : JSON_TYPE, target.body(),
+                Map.of("Authorization", "Bearer " + token), "token " + what,
+                answer -> answer.status() == 401 && answer.isProblem()))));
     }
 
     // ------------------------------------------------------------------ intake
@@ -456,7 +487,9 @@ final class HostileInputs {
         String existing = cases + "/api/v1/cases/" + existingReference + "/contacts/" + existingContactId
                 + "/personal-data";
         add(endpoint, "GET", existing, null, null, Map.of("X-Officer", "hostile-input-test"), "no access reason");
-        add(endpoint, "GET", existing, null, null, Map.of("X-Access-Reason", "hostile test"), "no officer");
+        // The officer is the token's subject now; what is left to refuse is a token without the role.
+        add(endpoint, "GET", existing, null, null, Map.of("X-Access-Reason", "hostile test", "Authorization",
+                "Bearer " + RunningHotline.trustedTokens().mint("hostile-operator", "operator")), "operator's token");
         for (String method : List.of("POST", "PUT", "DELETE")) {
             add(endpoint, method, existing, JSON_TYPE, "{}".getBytes(StandardCharsets.UTF_8), authorised,
                     "wrong method");

@@ -9,6 +9,7 @@ import org.hotline.stack.KafkaBroker;
 import org.hotline.stack.LocalStack;
 import org.hotline.stack.PostgresCluster;
 import org.hotline.stack.ServiceProcess;
+import org.hotline.stack.Tokens;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -22,6 +23,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * talk to it over REST; fault tests also stop, kill and restart its parts.
  */
 public class RunningHotline implements BeforeAllCallback, ParameterResolver {
+
+    static final String TOKEN_PROPERTY = "hotline.token";
+
+    private static volatile Tokens trusted;
+
+    /** The issuer the running hotline's services trust, for tests that mint tokens of their own. */
+    static Tokens trustedTokens() {
+        return trusted;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -57,6 +67,7 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
             LocalStack stack = new LocalStack(LocalStack.Settings.forTests(repoRoot(), work));
             Hotline hotline = new Hotline(stack);
             Runtime.getRuntime().addShutdownHook(new Thread(hotline::close));
+            trustOneTokenForEveryRole(stack);
             try {
                 stack.up(false, Console.system());
             } catch (RuntimeException e) {
@@ -64,6 +75,19 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
                 throw e;
             }
             return hotline;
+        }
+
+        /**
+         * Every request of a system test carries one token of the stack's issuer holding every
+         * role (RestAssured by default, RawHttp and the history generator through
+         * {@value #TOKEN_PROPERTY}); tests about tokens and roles send their own.
+         */
+        private static void trustOneTokenForEveryRole(LocalStack stack) {
+            trusted = stack.tokens();
+            String token = stack.tokens().mintValidFor(java.time.Duration.ofHours(6), "system-test",
+                    "operator", "case-officer", "analyst", "admin");
+            io.restassured.RestAssured.authentication = io.restassured.RestAssured.oauth2(token);
+            System.setProperty(TOKEN_PROPERTY, token);
         }
 
         static Path repoRoot() {

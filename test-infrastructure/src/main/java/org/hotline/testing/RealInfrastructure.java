@@ -1,5 +1,6 @@
 package org.hotline.testing;
 
+import org.hotline.stack.Tokens;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,6 +37,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
         config.put("quarkus.datasource.username", postgres.user());
         config.put("quarkus.datasource.password", "");
+        // Every service checks bearer tokens; tests mint theirs with the key trusted here.
+        config.putAll(Tokens.forTests().verification());
         return config;
     }
 

@@ -2,6 +2,7 @@ package org.hotline.cases.client;
 
 import java.util.UUID;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,9 +17,14 @@ import jakarta.ws.rs.core.MediaType;
 /**
  * intake-service's contact API. Package-private: the rest of the service goes through
  * {@link IntakeClient}, which adds the timeout, retry and circuit breaker.
+ *
+ * <p>The officer's own {@code Authorization} header goes along (the MicroProfile default headers
+ * factory, told which headers by {@code org.eclipse.microprofile.rest.client.propagateHeaders}),
+ * so that intake checks his role and audits the read under his name, not case-service's.
  */
 @Path("/api/v1/contacts")
 @RegisterRestClient(configKey = "intake-service")
+@RegisterClientHeaders
 interface IntakeApi {
 
     /**

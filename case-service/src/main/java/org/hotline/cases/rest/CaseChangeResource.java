@@ -1,5 +1,7 @@
 package org.hotline.cases.rest;
 
+import org.hotline.problem.Actor;
+import org.hotline.problem.Roles;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +16,7 @@ import org.hotline.cases.service.Inquiries;
 import org.hotline.problem.Problem.FieldError;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -24,12 +27,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * Case officers' changes of a case. Each names its officer ({@code X-Officer}, required) and may
+ * Case officers' changes of a case. Each is made by the officer the token names, and may
  * send {@code If-Match} with the ETag of the case as read: if the case changed since, the change
  * is refused with 412 and nothing is overwritten. Without it the change is judged on the case as
  * it is now, which is safe too, since a change never overwrites another (a move must be allowed
  * from the current state; care and links only add). Each answer carries the new ETag.
  */
+@RolesAllowed(Roles.CASE_OFFICER)
 @Path("/api/v1/cases/{reference}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "case changes")
@@ -39,13 +43,15 @@ public class CaseChangeResource {
     private final CustodyCare care;
     private final Inquiries inquiries;
     private final CaseQueries queries;
+    private final Actor actor;
 
     public CaseChangeResource(CaseTransitions transitions, CustodyCare care, Inquiries inquiries,
-            CaseQueries queries) {
+            CaseQueries queries, Actor actor) {
         this.transitions = transitions;
         this.care = care;
         this.inquiries = inquiries;
         this.queries = queries;
+        this.actor = actor;
     }
 
     @POST
@@ -53,9 +59,9 @@ public class CaseChangeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Moves a case to another state; 409 with allowedNext when the move is not allowed")
     public RestResponse<CaseView> transition(@PathParam("reference") String reference, TransitionRequest body,
-            @HeaderParam(OfficerRequest.OFFICER) String officer, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         List<FieldError> errors = bodyRequired(body);
-        OfficerRequest request = OfficerRequest.parse(reference, officer, ifMatch, errors);
+        OfficerRequest request = OfficerRequest.parse(reference, actor.subject(), ifMatch, errors);
         TransitionRequest.Transition move = body == null ? null : body.check(errors);
         OfficerRequest.throwIfAny(errors);
         SurrenderCase moved = transitions.move(request.reference(), request.seenVersion(), move.to(), move.mode(),
@@ -68,9 +74,9 @@ public class CaseChangeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Records care given to a man in custody; 409 when the case is not in custody")
     public RestResponse<CareView> care(@PathParam("reference") String reference, CareRequest body,
-            @HeaderParam(OfficerRequest.OFFICER) String officer, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         List<FieldError> errors = bodyRequired(body);
-        OfficerRequest request = OfficerRequest.parse(reference, officer, ifMatch, errors);
+        OfficerRequest request = OfficerRequest.parse(reference, actor.subject(), ifMatch, errors);
         CareRequest.Care given = body == null ? null : body.check(errors);
         OfficerRequest.throwIfAny(errors);
         CareRecord recorded = care.record(request.reference(), request.seenVersion(), given.kind(), given.at(),
@@ -83,10 +89,10 @@ public class CaseChangeResource {
     @Path("/inquiries/{inquiryId}")
     @Operation(summary = "Links a relative's open inquiry to this case; 404 unknown inquiry, 409 already linked")
     public RestResponse<CaseView> linkInquiry(@PathParam("reference") String reference,
-            @PathParam("inquiryId") String inquiryId, @HeaderParam(OfficerRequest.OFFICER) String officer,
+            @PathParam("inquiryId") String inquiryId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         List<FieldError> errors = OfficerRequest.noErrors();
-        OfficerRequest request = OfficerRequest.parse(reference, officer, ifMatch, errors);
+        OfficerRequest request = OfficerRequest.parse(reference, actor.subject(), ifMatch, errors);
         UUID inquiry = OfficerRequest.uuid("inquiryId", inquiryId, errors);
         OfficerRequest.throwIfAny(errors);
         SurrenderCase linked = inquiries.link(request.reference(), request.seenVersion(), inquiry,

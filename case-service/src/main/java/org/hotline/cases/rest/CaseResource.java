@@ -1,5 +1,7 @@
 package org.hotline.cases.rest;
 
+import org.hotline.problem.Actor;
+import org.hotline.problem.Roles;
 import java.net.URI;
 import java.util.List;
 
@@ -17,6 +19,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,6 +30,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+@RolesAllowed(Roles.CASE_OFFICER)
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "cases")
@@ -39,9 +43,10 @@ public class CaseResource {
     private final CaseOpenings openings;
     private final CaseConfig config;
     private final ObjectMapper json;
+    private final Actor actor;
 
     public CaseResource(CaseQueries queries, CaseTransitions transitions, CaseHistory history, OverdueCases overdue,
-            CaseOpenings openings, CaseConfig config, ObjectMapper json) {
+            CaseOpenings openings, CaseConfig config, ObjectMapper json, Actor actor) {
         this.queries = queries;
         this.transitions = transitions;
         this.history = history;
@@ -49,10 +54,13 @@ public class CaseResource {
         this.openings = openings;
         this.config = config;
         this.json = json;
+        this.actor = actor;
     }
 
     @GET
     @Path("/{reference}")
+    // Operators too: intake asks with the operator's own token when a caller follows up.
+    @RolesAllowed({ Roles.CASE_OFFICER, Roles.OPERATOR })
     @Operation(summary = "The case a reference (primary or alias, any case, dashes optional) leads to;"
             + " its ETag is its version, for If-Match on changes")
     public RestResponse<CaseView> byReference(@PathParam("reference") String reference) {
@@ -77,13 +85,13 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Opens a case for a man who came into custody without a call; with an Idempotency-Key, a"
             + " retried request gets the same case and the key on a different request gets 422")
-    public RestResponse<CaseView> open(NewCaseRequest body, @HeaderParam(OfficerRequest.OFFICER) String officer,
+    public RestResponse<CaseView> open(NewCaseRequest body,
             @HeaderParam(NewCaseIdempotency.HEADER) String idempotencyKey) {
         List<FieldError> errors = OfficerRequest.noErrors();
         if (body == null) {
             errors.add(new FieldError("body", "is required"));
         }
-        OfficerRequest request = OfficerRequest.parse(null, officer, null, errors);
+        OfficerRequest request = OfficerRequest.parse(null, actor.subject(), null, errors);
         NewCaseRequest.NewCase newCase = body == null ? null : body.check(errors);
         OfficerRequest.throwIfAny(errors);
         String reference;

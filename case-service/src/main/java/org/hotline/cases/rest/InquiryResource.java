@@ -1,5 +1,6 @@
 package org.hotline.cases.rest;
 
+import org.hotline.problem.Roles;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -8,6 +9,7 @@ import org.hotline.cases.service.Inquiries;
 import org.hotline.problem.Problem.FieldError;
 import org.hotline.problem.ProblemException;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /** Contacts waiting for an officer: relatives' open inquiries, and contacts whose reference no case has. */
+@RolesAllowed(Roles.CASE_OFFICER)
 @Path("/api/v1/inquiries")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "inquiries")

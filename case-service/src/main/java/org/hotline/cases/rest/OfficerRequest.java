@@ -13,14 +13,16 @@ import org.hotline.problem.ProblemException;
 
 /**
  * What every officer's request carries besides its body: the case reference in the path, who he
- * is ({@value #OFFICER}, required, so every change and every read of personal data names its
- * officer) and, optionally, the case version his change is based on ({@code If-Match}).
+ * is (the subject of his token, so every change and every read of personal data names its
+ * officer and no header can name another) and, optionally, the case version his change is based
+ * on ({@code If-Match}).
  */
 record OfficerRequest(String reference, String officer, Optional<Long> seenVersion) {
 
-    static final String OFFICER = "X-Officer";
+    /** Where an officer comes from, as named in a refusal. */
+    static final String OFFICER = "token subject";
     static final String PRINTABLE = "[^\\p{Cntrl}]*";
-    static final int MAX_OFFICER_LENGTH = 64;
+    static final int MAX_OFFICER_LENGTH = 255;
 
     /** {@code "7"}, {@code W/"7"} or a bare {@code 7}; a list matches if the one entry does. */
     private static final Pattern ENTITY_TAG = Pattern.compile("\\s*(?:W/)?\"?(\\d{1,18})\"?\\s*");
@@ -75,7 +77,7 @@ record OfficerRequest(String reference, String officer, Optional<Long> seenVersi
 
     private static String checkOfficer(String officer, List<FieldError> errors) {
         if (officer == null || officer.isBlank()) {
-            errors.add(new FieldError(OFFICER, "is required: the case officer making the request"));
+            errors.add(new FieldError(OFFICER, "is required: the token names no subject"));
             return null;
         }
         String stripped = officer.strip();

@@ -1,5 +1,7 @@
 package org.hotline.cases.rest;
 
+import org.hotline.problem.Actor;
+import org.hotline.problem.Roles;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,6 +12,7 @@ import org.hotline.problem.Problem.FieldError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -19,8 +22,10 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * A man's personal data, read from intake-service for the officer working his case. Needs the
- * officer ({@code X-Officer}) and a reason ({@code X-Access-Reason}); intake audits the read.
+ * reason ({@code X-Access-Reason}). The officer's own token goes on to intake, which checks his role
+ * and audits the read under his name.
  */
+@RolesAllowed(Roles.CASE_OFFICER)
 @Path("/api/v1/cases/{reference}/contacts/{contactId}/personal-data")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "personal data")
@@ -31,18 +36,20 @@ public class PersonalDataResource {
     static final int MAX_REASON_LENGTH = 100;
 
     private final PersonalData personalData;
+    private final Actor actor;
 
-    public PersonalDataResource(PersonalData personalData) {
+    public PersonalDataResource(PersonalData personalData, Actor actor) {
         this.personalData = personalData;
+        this.actor = actor;
     }
 
     @GET
     @Operation(summary = "The personal data of a contact linked to this case, fetched from intake-service and not"
             + " kept; 404 when not linked or unknown, 503 when intake-service is unavailable")
     public JsonNode read(@PathParam("reference") String reference, @PathParam("contactId") String contactId,
-            @HeaderParam(OfficerRequest.OFFICER) String officer, @HeaderParam(ACCESS_REASON) String reason) {
+            @HeaderParam(ACCESS_REASON) String reason) {
         List<FieldError> errors = OfficerRequest.noErrors();
-        OfficerRequest request = OfficerRequest.parse(reference, officer, null, errors);
+        OfficerRequest request = OfficerRequest.parse(reference, actor.subject(), null, errors);
         UUID contact = OfficerRequest.uuid("contactId", contactId, errors);
         String checkedReason = checkReason(reason, errors);
         OfficerRequest.throwIfAny(errors);

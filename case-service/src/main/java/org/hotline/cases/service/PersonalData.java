@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.micrometer.core.annotation.Counted;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -34,6 +35,7 @@ public class PersonalData {
     }
 
     /** @param reference a canonical reference, primary or alias */
+    @Counted(value = "hotline.personal.data.reads", description = "Officers' reads of a man's personal data")
     public JsonNode of(String reference, UUID contactId, String officer, String reason) {
         SurrenderCase found = linkedCase(reference, contactId);
         // intake logs the reason with the read, so it says for which case and officer it was made.

@@ -6,18 +6,21 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.inbox.DeadLetter;
+import org.hotline.problem.Roles;
 import org.hotline.inbox.DeadLetterReplay;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** The dead letters of this service's consumers, listed and replayed by an operator. */
 @Path("/api/v1/admin/dead-letters")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "admin")
 @Blocking

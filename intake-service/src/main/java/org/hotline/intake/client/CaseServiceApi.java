@@ -1,5 +1,6 @@
 package org.hotline.intake.client;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import jakarta.ws.rs.GET;
@@ -8,8 +9,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** case-service's API as intake uses it. Only {@link CaseClient} calls it, with its fault tolerance. */
+/**
+ * case-service's API as intake uses it. Only {@link CaseClient} calls it, with its fault tolerance.
+ * The operator's own {@code Authorization} header goes along (see {@code propagateHeaders} in
+ * application.properties): case-service lets an operator read a case by its reference, and
+ * intake holds no credential of its own that could read more.
+ */
 @RegisterRestClient(configKey = "case-service")
+@RegisterClientHeaders
 @Path("/api/v1/cases")
 interface CaseServiceApi {
 

@@ -1,6 +1,9 @@
 package org.hotline.intake.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** How caller identifiers are turned into pseudonymous caller keys. */
@@ -15,4 +18,22 @@ public interface CallerKeyConfig {
      */
     @Size(min = 32, message = "must be at least 32 characters")
     String secret();
+
+    /**
+     * Which secret this is ({@code HOTLINE_CALLER_KEY_VERSION}). Every caller key starts with it
+     * ({@code k1-…}), so that after a new secret is introduced the keys each one made can be told
+     * apart and matched up. Raise it whenever the secret changes.
+     */
+    @WithDefault("1")
+    @Min(1)
+    int version();
+
+    /**
+     * The region whose numbering a phone number typed without a country code is read in
+     * ({@code HOTLINE_CALLER_KEY_DEFAULT_REGION}): most callers dial from Russia, where
+     * {@code 8 912 345-67-89} means {@code +7 912 345-67-89}.
+     */
+    @WithDefault("RU")
+    @Pattern(regexp = "[A-Za-z]{2}", message = "must be a two-letter region code such as RU")
+    String defaultRegion();
 }

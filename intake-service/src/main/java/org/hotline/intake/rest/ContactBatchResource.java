@@ -2,8 +2,10 @@ package org.hotline.intake.rest;
 
 import org.hotline.intake.service.AnsweredRequests;
 import org.hotline.intake.service.KeyedRequest;
+import org.hotline.problem.Roles;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -34,6 +36,7 @@ public class ContactBatchResource {
 
     @POST
     @Consumes(NDJSON)
+    @RolesAllowed(Roles.OPERATOR)
     @Produces(MediaType.APPLICATION_JSON)
     public Response importContacts(@HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, byte[] content) {
         byte[] body = content == null ? new byte[0] : content;

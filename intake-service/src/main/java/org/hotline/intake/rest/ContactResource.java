@@ -1,5 +1,6 @@
 package org.hotline.intake.rest;
 
+import org.hotline.problem.Roles;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -8,9 +9,11 @@ import org.hotline.intake.RecordedContact;
 import org.hotline.intake.service.AnsweredRequests;
 import org.hotline.intake.service.ContactService;
 import org.hotline.intake.service.KeyedRequest;
+import org.hotline.problem.Actor;
 import org.hotline.problem.Problem;
 import org.hotline.problem.ProblemException;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -34,11 +37,13 @@ public class ContactResource {
     private final ContactService contacts;
     private final IdempotencyKey idempotency;
     private final AnsweredRequests answers;
+    private final Actor actor;
 
-    public ContactResource(ContactService contacts, IdempotencyKey idempotency, AnsweredRequests answers) {
+    public ContactResource(ContactService contacts, IdempotencyKey idempotency, AnsweredRequests answers, Actor actor) {
         this.contacts = contacts;
         this.idempotency = idempotency;
         this.answers = answers;
+        this.actor = actor;
     }
 
     /**
@@ -47,6 +52,7 @@ public class ContactResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
     public Response record(@HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @NotNull @Valid NewContactRequest body) {
         if (idempotencyKey == null) {
@@ -58,11 +64,12 @@ public class ContactResource {
                         ContactCreated.of(recorded), locationOf(recorded)))));
     }
 
-    /** Personal data: refused without a reason, and every read is audited. */
+    /** Personal data: refused without a reason, and every read is audited under the reader's token subject. */
     @GET
     @Path("{id}")
+    @RolesAllowed(Roles.CASE_OFFICER)
     public ContactView read(@PathParam("id") UUID id, @HeaderParam(ACCESS_REASON) String reason) {
-        return ContactView.of(contacts.readPersonalData(id, checked(reason)));
+        return ContactView.of(contacts.readPersonalData(id, actor.subject(), checked(reason)));
     }
 
     private static Response created(RecordedContact recorded) {

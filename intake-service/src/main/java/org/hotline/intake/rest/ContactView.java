@@ -10,7 +10,11 @@ import org.hotline.events.Origin;
 import org.hotline.events.Purpose;
 import org.hotline.intake.Contact;
 
-/** A whole contact, personal data included: only ever sent against an access reason. */
+/**
+ * A whole contact, personal data included: only ever sent against an access reason. When the
+ * caller's personal data was erased, {@code personalDataErased} says so and the identifier and
+ * details are empty.
+ */
 public record ContactView(
         UUID id,
         String callerKey,
@@ -21,7 +25,8 @@ public record ContactView(
         Instant receivedAt,
         Instant recordedAt,
         String caseReference,
-        Details details) {
+        Details details,
+        boolean personalDataErased) {
 
     public record Caller(String identifier, CallerRole role) {
     }
@@ -34,6 +39,7 @@ public record ContactView(
                 new Caller(contact.callerIdentifier, contact.callerRole),
                 contact.channel, contact.purpose, contact.origin, contact.receivedAt, contact.recordedAt,
                 contact.caseReference,
-                new Details(contact.fullName, contact.birthDate, contact.unit, contact.location, contact.notes));
+                new Details(contact.fullName, contact.birthDate, contact.unit, contact.location, contact.notes),
+                contact.personalDataErased);
     }
 }

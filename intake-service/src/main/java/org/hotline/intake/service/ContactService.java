@@ -9,14 +9,17 @@ import org.hotline.events.ContactRecorded;
 import org.hotline.events.Purpose;
 import org.hotline.intake.Contact;
 import org.hotline.intake.ContactDraft;
+import org.hotline.intake.PersonalData;
 import org.hotline.intake.PersonalDataAccess;
 import org.hotline.intake.RecordedContact;
 import org.hotline.intake.ReferenceCheck;
 import org.hotline.outbox.Outbox;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.annotation.Counted;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 /** Records contacts with their event, and hands out personal data only against a reason. */
@@ -30,14 +33,18 @@ public class ContactService {
     private final ReferenceChecker referenceChecker;
     private final Outbox outbox;
     private final Clock clock;
+    private final PersonalDataVault vault;
+    private final Event<ContactRecorded> recorded;
 
     public ContactService(CallerKeys callerKeys, CaseReferenceIssuer references, ReferenceChecker referenceChecker,
-            Outbox outbox, Clock clock) {
+            Outbox outbox, Clock clock, PersonalDataVault vault, Event<ContactRecorded> recorded) {
         this.callerKeys = callerKeys;
         this.references = references;
         this.referenceChecker = referenceChecker;
         this.outbox = outbox;
         this.clock = clock;
+        this.vault = vault;
+        this.recorded = recorded;
     }
 
     /** A draft whose case reference has been checked, ready to {@link #store}. */
@@ -100,10 +107,16 @@ public class ContactService {
         contact.unit = draft.details().unit();
         contact.location = draft.details().location();
         contact.notes = draft.details().notes();
+        contact.sealedPersonalData = vault.seal(contact.callerKey, contact.id, new PersonalData(
+                contact.callerIdentifier, contact.fullName, contact.birthDate, contact.unit, contact.location,
+                contact.notes));
         contact.persist();
-        outbox.publish(new ContactRecorded(UUID.randomUUID(), contact.id, contact.callerKey, contact.callerRole,
-                contact.channel, contact.purpose, contact.origin, contact.receivedAt, contact.caseReference,
-                contact.referenceUnverified));
+        ContactRecorded event = new ContactRecorded(UUID.randomUUID(), contact.id, contact.callerKey,
+                contact.callerRole, contact.channel, contact.purpose, contact.origin, contact.receivedAt,
+                contact.caseReference, contact.referenceUnverified);
+        outbox.publish(event);
+        // Observers that count it (metrics) hear of it once the transaction commits.
+        recorded.fire(event);
         return new RecordedContact(contact, checked.reference());
     }
 
@@ -114,16 +127,26 @@ public class ContactService {
      * @throws ContactNotFound if there is no such contact
      */
     @Transactional
-    public Contact readPersonalData(UUID contactId, String reason) {
+    @Counted(value = "hotline.personal.data.reads", description = "Reads of a contact's personal data")
+    public Contact readPersonalData(UUID contactId, String actor, String reason) {
         Contact contact = Contact.<Contact>findByIdOptional(contactId)
                 .orElseThrow(() -> new ContactNotFound(contactId));
         PersonalDataAccess access = new PersonalDataAccess();
         access.contactId = contactId;
+        access.actor = actor;
         access.reason = reason;
         access.accessedAt = clock.instant();
         access.persist();
+        vault.open(contactId, contact.sealedPersonalData).ifPresentOrElse(data -> {
+            contact.callerIdentifier = data.callerIdentifier();
+            contact.fullName = data.fullName();
+            contact.birthDate = data.birthDate();
+            contact.unit = data.unit();
+            contact.location = data.location();
+            contact.notes = data.notes();
+        }, () -> contact.personalDataErased = true);
         // The id and the reason only: the audit log must not become a copy of the data.
-        AUDIT.infof("Personal data of contact %s read, reason: %s", contactId, reason);
+        AUDIT.infof("Personal data of contact %s read by %s, reason: %s", contactId, actor, reason);
         return contact;
     }
 }

@@ -22,12 +22,15 @@ import org.hotline.problem.Problem.FieldError;
 import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
+import org.hotline.problem.Roles;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
+@TestSecurity(user = "operator-3", roles = { Roles.OPERATOR, Roles.CASE_OFFICER })
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "intake"))
 @WithTestResource(FakeCaseService.class)
 class ContactBatchResourceTest {
@@ -184,6 +187,6 @@ class ContactBatchResourceTest {
     }
 
     private static long contactsOf(String phoneNumber) {
-        return IntakeDatabase.count("select count(*) from contact where caller_identifier = ?", phoneNumber);
+        return IntakeDatabase.contactsOf(phoneNumber);
     }
 }

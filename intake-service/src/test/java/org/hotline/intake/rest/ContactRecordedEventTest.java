@@ -21,12 +21,15 @@ import org.hotline.intake.IntakeDatabase;
 import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
+import org.hotline.problem.Roles;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 
 /** What leaves intake: one {@link ContactRecorded} per contact, keyed by caller key, with no personal data. */
 @QuarkusTest
+@TestSecurity(user = "operator-3", roles = { Roles.OPERATOR, Roles.CASE_OFFICER })
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "intake"))
 @WithTestResource(FakeCaseService.class)
 class ContactRecordedEventTest {

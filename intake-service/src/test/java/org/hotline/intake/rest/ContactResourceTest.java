@@ -25,12 +25,15 @@ import org.hotline.intake.IntakeDatabase;
 import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
+import org.hotline.problem.Roles;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
+@TestSecurity(user = "operator-3", roles = { Roles.OPERATOR, Roles.CASE_OFFICER })
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "intake"))
 @WithTestResource(FakeCaseService.class)
 class ContactResourceTest {
@@ -69,11 +72,12 @@ class ContactResourceTest {
                         Channel.WEB_FORM, Purpose.SURRENDER_REQUEST, Origin.UA_OCCUPIED, Instant.parse(receivedAt),
                         null, null,
                         new ContactView.Details("Ivan Petrov", LocalDate.of(1990, 4, 23), "Unit 12345",
-                                "Near Bakhmut", "Wants to surrender with two comrades")));
-        assertThat(view.callerKey()).matches("[0-9a-f]{64}");
+                                "Near Bakhmut", "Wants to surrender with two comrades"), false));
+        assertThat(view.callerKey()).matches("k1-[0-9a-f]{64}");
         assertThat(CaseReference.isWellFormed(view.caseReference())).isTrue();
         assertThat(IntakeDatabase.count(
-                "select count(*) from personal_data_access where contact_id = ? and reason = 'operator follow-up call'",
+                "select count(*) from personal_data_access where contact_id = ? and reason = 'operator follow-up call'"
+                        + " and actor = 'operator-3'",
                 id)).isEqualTo(1);
     }
 

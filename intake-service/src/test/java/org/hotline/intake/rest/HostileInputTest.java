@@ -33,9 +33,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.hotline.problem.Roles;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -45,6 +47,7 @@ import io.restassured.response.ValidatableResponse;
  * ERROR in the log. (The system tests throw hundreds of inputs; this is the module's own check.)
  */
 @QuarkusTest
+@TestSecurity(user = "operator-3", roles = { Roles.OPERATOR, Roles.CASE_OFFICER })
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "intake"))
 @WithTestResource(FakeCaseService.class)
 class HostileInputTest {

@@ -17,14 +17,17 @@ import org.hotline.intake.IntakeDatabase;
 import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
+import org.hotline.problem.Roles;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
 @QuarkusTest
+@TestSecurity(user = "operator-3", roles = { Roles.OPERATOR, Roles.CASE_OFFICER })
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "intake"))
 @WithTestResource(FakeCaseService.class)
 class IdempotencyKeyTest {
@@ -114,6 +117,6 @@ class IdempotencyKeyTest {
     }
 
     private static long contactsOf(String phoneNumber) {
-        return IntakeDatabase.count("select count(*) from contact where caller_identifier = ?", phoneNumber);
+        return IntakeDatabase.contactsOf(phoneNumber);
     }
 }

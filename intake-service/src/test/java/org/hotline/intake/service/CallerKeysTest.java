@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class CallerKeysTest {
 
-    private final CallerKeys keys = new CallerKeys(() -> "a-test-secret-that-is-long-enough-for-hmac");
+    private final CallerKeys keys = keys("a-test-secret-that-is-long-enough-for-hmac", 1);
 
     @Test
     void spellingsOfOnePhoneNumberShareAKey() {
@@ -28,13 +28,29 @@ class CallerKeysTest {
 
     @Test
     void theKeyIsAnHmacNotTheIdentifier() {
-        assertThat(keys.keyOf("+79123456789")).matches("[0-9a-f]{64}").doesNotContain("9123456789");
-        assertThat(new CallerKeys(() -> "another-test-secret-that-is-long-enough").keyOf("+79123456789"))
+        assertThat(keys.keyOf("+79123456789")).matches("k1-[0-9a-f]{64}").doesNotContain("9123456789");
+        assertThat(keys("another-test-secret-that-is-long-enough", 1).keyOf("+79123456789"))
                 .isNotEqualTo(keys.keyOf("+79123456789"));
     }
 
     @Test
     void aShortSecretIsRefused() {
-        assertThatThrownBy(() -> new CallerKeys(() -> "too-short")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> keys("too-short", 1)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theThreeSpellingsOfOneRussianMobileShareAKey() {
+        assertThat(keys.keyOf("+7 912 345-67-89")).isEqualTo(keys.keyOf("79123456789"))
+                .isEqualTo(keys.keyOf("8 912 345 67 89"));
+    }
+
+    @Test
+    void theKeyNamesTheVersionOfTheSecretThatMadeIt() {
+        assertThat(keys("a-rotated-test-secret-that-is-long-enough", 2).keyOf("+79123456789"))
+                .startsWith("k2-").hasSize(3 + 64);
+    }
+
+    private static CallerKeys keys(String secret, int version) {
+        return new CallerKeys(secret, version, new CallerIdentifiers("RU"));
     }
 }

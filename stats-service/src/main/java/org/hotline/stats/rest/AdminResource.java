@@ -1,10 +1,12 @@
 package org.hotline.stats.rest;
 
+import org.hotline.problem.Roles;
 import java.net.URI;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hotline.stats.service.Rebuild;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 
 /** Operating the stats store. */
 @Path("/api/v1/admin/rebuild")
+@RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 

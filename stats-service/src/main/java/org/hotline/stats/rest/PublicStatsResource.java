@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hotline.stats.config.StatsConfig;
 import org.hotline.stats.service.PublicStats;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** Figures for the press and the public, served without a token, with small counts hidden. */
 @Path("/api/v1/stats/public")
+@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class PublicStatsResource {
 

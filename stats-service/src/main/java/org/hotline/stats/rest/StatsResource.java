@@ -1,5 +1,6 @@
 package org.hotline.stats.rest;
 
+import org.hotline.problem.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.hotline.stats.config.StatsConfig;
 import org.hotline.stats.service.Series;
@@ -10,6 +11,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.smallrye.mutiny.Multi;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** Rolling counts for the ops room. */
 @Path("/api/v1/stats")
+@RolesAllowed(Roles.ANALYST)
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
 

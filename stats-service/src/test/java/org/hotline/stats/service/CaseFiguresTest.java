@@ -26,9 +26,11 @@ import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.hotline.problem.Roles;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 
 /**
@@ -36,6 +38,7 @@ import jakarta.inject.Inject;
  * test's cases count), at an instant the test chooses.
  */
 @QuarkusTest
+@TestSecurity(user = "analyst-2", roles = { Roles.ANALYST, Roles.ADMIN })
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "stats"))
 class CaseFiguresTest {
 

@@ -1,0 +1,35 @@
+package org.hotline.intake.rest;
+
+import org.hotline.intake.service.CallerErasure;
+import org.hotline.problem.Actor;
+import org.hotline.problem.ProblemException;
+import org.hotline.problem.Roles;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+/** A caller, known by his caller key: only his erasure is served here. */
+@Path("/api/v1/callers/{callerKey}/personal-data")
+@RolesAllowed(Roles.ADMIN)
+public class CallerResource {
+
+    private final CallerErasure erasure;
+    private final Actor actor;
+
+    public CallerResource(CallerErasure erasure, Actor actor) {
+        this.erasure = erasure;
+        this.actor = actor;
+    }
+
+    /** 204 once erased; 404 when nothing personal is held for this key (unknown, or erased already). */
+    @DELETE
+    public Response erase(@PathParam("callerKey") String callerKey) {
+        if (!erasure.erase(callerKey, actor.subject())) {
+            throw ProblemException.notFound("No personal data is held for this caller key.");
+        }
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,235 @@
+package org.hotline.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A stand-in token issuer for tests and the local stack: an RSA key pair whose public half the
+ * services are told to trust ({@link #verification()}), and RS256 bearer tokens minted with it.
+ * Plain JDK, so that minting cannot disagree with a library's idea of what a token is; the
+ * services verify with smallrye-jwt as they would a real provider's tokens.
+ *
+ * <p>Tokens carry {@code sub} and {@code groups} (the roles) and no {@code upn} or
+ * {@code preferred_username}, so the subject is the only name an officer has.
+ *
+ * <p>From the command line: {@code java org.hotline.stack.Tokens DIR ROLE [SUBJECT]} prints a
+ * token for ROLE, minted with the key pair kept in DIR (made there on first use).
+ */
+public final class Tokens {
+
+    public static final String ISSUER = "https://issuer.hotline.invalid";
+    public static final String AUDIENCE = "hotline";
+    public static final Duration LIFETIME = Duration.ofHours(1);
+
+    private static final String PUBLIC_KEY_FILE = "public-key.pem";
+    private static final String PRIVATE_KEY_FILE = "private-key.pem";
+    private static final String TEST_KEY_DIRECTORY = "hotline.test-tokens.directory";
+    private static Tokens forThisJvm;
+
+    private final KeyPair keys;
+    private final Path publicKeyFile;
+
+    private Tokens(KeyPair keys, Path publicKeyFile) {
+        this.keys = keys;
+        this.publicKeyFile = publicKeyFile;
+    }
+
+    /**
+     * One key pair per test JVM, kept under {@code target/}. Its folder is remembered in a system
+     * property, not only in a static field: Quarkus may load this class once for the test resource
+     * and once for the test, and both must sign and trust with the same key.
+     */
+    public static synchronized Tokens forTests() {
+        if (forThisJvm == null) {
+            String directory = System.getProperty(TEST_KEY_DIRECTORY);
+            if (directory == null) {
+                directory = Path.of("target", "test-tokens", UUID.randomUUID().toString().substring(0, 8))
+                        .toAbsolutePath().toString();
+                System.setProperty(TEST_KEY_DIRECTORY, directory);
+            }
+            forThisJvm = inDirectory(Path.of(directory));
+        }
+        return forThisJvm;
+    }
+
+    /** The key pair kept in {@code directory}; a new one is made and kept there if it has none. */
+    public static Tokens inDirectory(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            Path publicKey = directory.resolve(PUBLIC_KEY_FILE).toAbsolutePath();
+            Path privateKey = directory.resolve(PRIVATE_KEY_FILE);
+            if (Files.exists(publicKey) && Files.exists(privateKey)) {
+                return new Tokens(read(publicKey, privateKey), publicKey);
+            }
+            KeyPair made = newKeyPair();
+            Files.writeString(privateKey, pem("PRIVATE KEY", made.getPrivate().getEncoded()));
+            restrictToOwner(privateKey);
+            Files.writeString(publicKey, pem("PUBLIC KEY", made.getPublic().getEncoded()));
+            return new Tokens(made, publicKey);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A key pair that nobody trusts, for tokens with a valid shape and a wrong signature. */
+    public static Tokens stranger() {
+        return new Tokens(newKeyPair(), null);
+    }
+
+    /** The standard MicroProfile JWT settings that make a service trust these tokens. */
+    public Map<String, String> verification() {
+        return Map.of(
+                "mp.jwt.verify.publickey.location", publicKeyFile.toUri().toString(),
+                "mp.jwt.verify.issuer", ISSUER,
+                "mp.jwt.verify.audiences", AUDIENCE);
+    }
+
+    /** The same settings as environment variables, for a service started as a process. */
+    public Map<String, String> verificationEnvironment() {
+        return verification().entrySet().stream().collect(Collectors.toMap(
+                e -> e.getKey().toUpperCase().replace('.', '_'), Map.Entry::getValue));
+    }
+
+    public Path publicKeyFile() {
+        return publicKeyFile;
+    }
+
+    /** A valid token for {@code subject} holding {@code roles}. */
+    public String mint(String subject, String... roles) {
+        return token(ISSUER, AUDIENCE, subject, Instant.now(), LIFETIME, roles);
+    }
+
+    /** A valid token for a long run, such as a whole system-test suite. */
+    public String mintValidFor(Duration lifetime, String subject, String... roles) {
+        return token(ISSUER, AUDIENCE, subject, Instant.now(), lifetime, roles);
+    }
+
+    /** A token that expired an hour ago (well past any clock-skew allowance). */
+    public String expired(String subject, String... roles) {
+        return token(ISSUER, AUDIENCE, subject, Instant.now().minus(Duration.ofHours(3)), Duration.ofHours(2), roles);
+    }
+
+    public String withAudience(String audience, String subject, String... roles) {
+        return token(ISSUER, audience, subject, Instant.now(), LIFETIME, roles);
+    }
+
+    public String withIssuer(String issuer, String subject, String... roles) {
+        return token(issuer, AUDIENCE, subject, Instant.now(), LIFETIME, roles);
+    }
+
+    /** The {@code Authorization} header value for a valid token. */
+    public String bearer(String subject, String... roles) {
+        return "Bearer " + mint(subject, roles);
+    }
+
+    private String token(String issuer, String audience, String subject, Instant issuedAt, Duration lifetime,
+            String... roles) {
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        String groups = Arrays.stream(roles).map(Tokens::quoted).collect(Collectors.joining(",", "[", "]"));
+        String claims = "{\"iss\":" + quoted(issuer) + ",\"aud\":" + quoted(audience) + ",\"sub\":" + quoted(subject)
+                + ",\"groups\":" + groups + ",\"iat\":" + issuedAt.getEpochSecond()
+                + ",\"exp\":" + issuedAt.plus(lifetime).getEpochSecond()
+                + ",\"jti\":" + quoted(UUID.randomUUID().toString()) + "}";
+        String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + base64Url(claims.getBytes(StandardCharsets.UTF_8));
+        return signingInput + "." + base64Url(sign(signingInput));
+    }
+
+    private byte[] sign(String signingInput) {
+        try {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(keys.getPrivate());
+            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String quoted(String value) {
+        StringBuilder json = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                json.append('\\').append(c);
+            } else if (c < 0x20) {
+                json.append(String.format("\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
+        }
+        return json.append('"').toString();
+    }
+
+    private static String base64Url(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static KeyPair newKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KeyPair read(Path publicKey, Path privateKey) throws IOException {
+        try {
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            PublicKey publicHalf = rsa.generatePublic(new X509EncodedKeySpec(unpem(Files.readString(publicKey))));
+            PrivateKey privateHalf = rsa.generatePrivate(new PKCS8EncodedKeySpec(unpem(Files.readString(privateKey))));
+            return new KeyPair(publicHalf, privateHalf);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Not an RSA key pair: " + publicKey.getParent(), e);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    private static byte[] unpem(String pem) {
+        return Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+    }
+
+    private static void restrictToOwner(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system; the file stays as the platform made it.
+        }
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 2) {
+            System.err.println("usage: Tokens KEY_DIRECTORY ROLE [SUBJECT]");
+            System.exit(2);
+        }
+        String role = args[1];
+        String subject = args.length > 2 ? args[2] : "local-" + role;
+        System.out.println(inDirectory(Path.of(args[0])).mint(subject, role));
+    }
+}
