@@ -78,7 +78,7 @@ class FaultInjectionIT {
                         return report.get().agrees();
                     });
 
-            Map<String, Integer> stored = storedMarkers(hotline);
+            Map<String, Integer> stored = ScenarioFigures.storedMarkers(hotline);
             Map<String, int[]> table = tally(load.sent(), stored);
             print(table, report.get());
             int[] all = table.values().stream().reduce(new int[6], FaultInjectionIT::add);
@@ -109,33 +109,6 @@ class FaultInjectionIT {
             }
         }
         return table;
-    }
-
-    /**
-     * How often each marker was stored. Notes are sealed in intake's database, so the contacts of
-     * the load's time span are read back through the API (as a case officer would, audited).
-     */
-    private static Map<String, Integer> storedMarkers(Hotline hotline) throws SQLException {
-        List<String> ids = new ArrayList<>();
-        try (Connection connection = hotline.postgres().connect("intake");
-             PreparedStatement query = connection.prepareStatement("select id from contact"
-                     + " where received_at >= '2024-01-01T00:00:00Z' and received_at < '2024-07-01T00:00:00Z'")) {
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-        }
-        Map<String, Integer> stored = new HashMap<>();
-        for (String id : ids) {
-            String notes = io.restassured.RestAssured.given().baseUri(hotline.intakeUrl())
-                    .header("X-Access-Reason", "fault-injection tally").get("/api/v1/contacts/{id}", id)
-                    .then().statusCode(200).extract().path("details.notes");
-            if (notes != null && notes.startsWith(SteadyLoad.MARKER_PREFIX)) {
-                stored.merge(notes, 1, Integer::sum);
-            }
-        }
-        return stored;
     }
 
     private static void print(Map<String, int[]> table, Reconciliation.Report report) {
