@@ -67,6 +67,15 @@ public class TransientFailure implements Predicate<Throwable> {
                         cause.getClass().getSimpleName());
                 return true;
             }
+            // The commit itself failed (the database went away mid-commit): whether it took effect
+            // or not, trying again is safe, since an applied event is recognised and skipped.
+            if (cause instanceof jakarta.transaction.RollbackException
+                    || cause instanceof jakarta.transaction.HeuristicMixedException
+                    || cause instanceof jakarta.transaction.HeuristicRollbackException) {
+                LOG.warnf("The commit failed (%s); the record waits and is tried again",
+                        cause.getClass().getSimpleName());
+                return true;
+            }
             if (cause.getCause() == cause) {
                 break;
             }

@@ -27,6 +27,14 @@ class TransientFailureTest {
     }
 
     @Test
+    void aCommitThatFailedBecauseTheDatabaseWentAwayIsRetried() {
+        // As the consumer sees it: the checked RollbackException wrapped by the interceptor.
+        RuntimeException wrapped = new RuntimeException("Error invoking subclass method",
+                new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction."));
+        assertThat(transientFailure.test(wrapped)).isTrue();
+    }
+
+    @Test
     void lostRaceOnAKnownUniqueIndexIsRetried() {
         assertThat(transientFailure.test(new OptimisticLockException("row was updated"))).isTrue();
         assertThat(transientFailure.test(wrapped(violation("23505", "surrender_case_one_open_per_caller")))).isTrue();
