@@ -2,6 +2,7 @@ package org.hotline.events;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The hotline's topics: the only place their names, partition counts and configuration are
@@ -35,6 +36,26 @@ public final class Topics {
             "retention.bytes", "-1",
             "cleanup.policy", "delete");
 
+    /**
+     * How many brokers keep a copy of each partition, and how many must have a write before it is
+     * acknowledged. Producers send with {@code acks=all}, which only adds durability when there is
+     * more than one replica: with {@link #REPLICATED} a write survives the loss of one broker, and
+     * {@code min.insync.replicas=2} refuses writes rather than keep them on a single copy.
+     */
+    public record Replication(short factor, int minInSyncReplicas) {
+
+        /** One broker (the local stack, the tests, the default compose file): nothing to replicate to. */
+        public static final Replication SINGLE_BROKER = new Replication((short) 1, 1);
+
+        /** Three brokers (the replicated compose file, any production cluster). */
+        public static final Replication REPLICATED = new Replication((short) 3, 2);
+
+        /** The topic-level configuration this replication adds to a topic's own. */
+        public Map<String, String> config() {
+            return Map.of("min.insync.replicas", Integer.toString(minInSyncReplicas));
+        }
+    }
+
     /** One topic: its name, partition count and topic-level configuration. */
     public record Definition(String name, int partitions, Map<String, String> config) {
 
@@ -62,16 +83,30 @@ public final class Topics {
 
     /**
      * Prints, one topic a line, the arguments of Kafka's {@code kafka-topics.sh --create} for it
-     * ({@code --topic NAME --partitions N --config K=V ...}), so that a shell (the compose
-     * topic-init container) creates exactly these topics without repeating any of them.
+     * ({@code --topic NAME --partitions N --replication-factor R --config K=V ...}), so that a
+     * shell (the compose topic-init container) creates exactly these topics without repeating any
+     * of them. With the argument {@code replicated} the lines are for a three-broker cluster
+     * ({@link Replication#REPLICATED}); without it, for one broker.
      */
     public static void main(String[] args) {
-        for (Definition topic : definitions()) {
-            StringBuilder line = new StringBuilder("--topic ").append(topic.name())
-                    .append(" --partitions ").append(topic.partitions());
-            topic.config().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .forEach(e -> line.append(" --config ").append(e.getKey()).append('=').append(e.getValue()));
-            System.out.println(line);
+        if (args.length > 1 || (args.length == 1 && !args[0].equals("replicated"))) {
+            System.err.println("usage: Topics [replicated]");
+            System.exit(2);
         }
+        Replication replication = args.length == 1 ? Replication.REPLICATED : Replication.SINGLE_BROKER;
+        createArguments(replication).forEach(System.out::println);
+    }
+
+    /** The {@code kafka-topics.sh --create} arguments of each topic, one string per topic. */
+    public static List<String> createArguments(Replication replication) {
+        return definitions().stream().map(topic -> {
+            StringBuilder line = new StringBuilder("--topic ").append(topic.name())
+                    .append(" --partitions ").append(topic.partitions())
+                    .append(" --replication-factor ").append(replication.factor());
+            Map<String, String> config = new TreeMap<>(topic.config());
+            config.putAll(replication.config());
+            config.forEach((key, value) -> line.append(" --config ").append(key).append('=').append(value));
+            return line.toString();
+        }).toList();
     }
 }

@@ -39,7 +39,8 @@ class TopicsTest {
         List<String> lines = printedByMain();
 
         assertThat(lines).hasSameSizeAs(Topics.definitions());
-        assertThat(lines.get(0)).isEqualTo("--topic hotline.contacts.v1 --partitions 6 --config cleanup.policy=delete"
+        assertThat(lines.get(0)).isEqualTo("--topic hotline.contacts.v1 --partitions 6 --replication-factor 1"
+                + " --config cleanup.policy=delete --config min.insync.replicas=1"
                 + " --config retention.bytes=-1 --config retention.ms=-1");
         for (int i = 0; i < lines.size(); i++) {
             Topics.Definition topic = Topics.definitions().get(i);
@@ -47,6 +48,16 @@ class TopicsTest {
             assertThat(line).startsWith("--topic " + topic.name() + " --partitions " + topic.partitions() + " ");
             topic.config().forEach((key, value) -> assertThat(line).contains(" --config " + key + "=" + value));
         }
+    }
+
+    @Test
+    void replicatedArgumentsKeepThreeCopiesAndRefuseWritesThatOnlyOneBrokerHas() {
+        List<String> lines = Topics.createArguments(Topics.Replication.REPLICATED);
+
+        assertThat(lines).hasSameSizeAs(Topics.definitions()).allSatisfy(line -> assertThat(line)
+                .contains(" --replication-factor 3 ")
+                .contains(" --config min.insync.replicas=2")
+                .contains(" --config retention.ms=-1"));
     }
 
     /** The compose container splits each line into arguments at spaces, so no value may hold one. */

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hotline.events.Topics;
 
 /**
  * The whole hotline on one machine: a private PostgreSQL cluster with the three databases, a
@@ -208,7 +209,7 @@ public final class LocalStack {
         kafka.start(settings.detached(), settings.timeout());
         console.ok("answering (pid " + kafka.process().find().map(ProcessHandle::pid).orElse(0L) + ")");
         try (var admin = kafka.admin()) {
-            for (TopicSetup.Outcome outcome : TopicSetup.apply(admin, (short) 1)) {
+            for (TopicSetup.Outcome outcome : TopicSetup.apply(admin, Topics.Replication.SINGLE_BROKER)) {
                 if (outcome.mismatch()) {
                     console.warn("topic " + outcome.topic() + " " + outcome.what());
                 } else {

@@ -2,6 +2,7 @@ package org.hotline.stack;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,13 +34,13 @@ public final class TopicSetup {
     private TopicSetup() {
     }
 
-    public static List<Outcome> apply(Admin admin, short replicationFactor) {
+    public static List<Outcome> apply(Admin admin, Topics.Replication replication) {
         List<Outcome> outcomes = new ArrayList<>();
         try {
             Set<String> existing = admin.listTopics().names().get();
             for (Topics.Definition topic : Topics.definitions()) {
                 if (!existing.contains(topic.name())) {
-                    create(admin, topic, replicationFactor);
+                    create(admin, topic, replication);
                     outcomes.add(new Outcome(topic.name(), "created with " + topic.partitions() + " partitions", false));
                 } else {
                     outcomes.add(align(admin, topic));
@@ -54,11 +55,13 @@ public final class TopicSetup {
         return outcomes;
     }
 
-    private static void create(Admin admin, Topics.Definition topic, short replicationFactor)
+    private static void create(Admin admin, Topics.Definition topic, Topics.Replication replication)
             throws InterruptedException, ExecutionException {
+        Map<String, String> config = new HashMap<>(topic.config());
+        config.putAll(replication.config());
         try {
-            admin.createTopics(List.of(new NewTopic(topic.name(), topic.partitions(), replicationFactor)
-                    .configs(topic.config()))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic.name(), topic.partitions(), replication.factor())
+                    .configs(config))).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;

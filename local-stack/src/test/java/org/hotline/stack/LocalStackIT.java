@@ -102,7 +102,7 @@ class LocalStackIT {
                     "604800000".equals(admin.describeConfigs(List.of(contacts)).all().get().get(contacts)
                             .get("retention.ms").value()));
 
-            assertThat(TopicSetup.apply(admin, (short) 1)).filteredOn(o -> o.topic().equals(Topics.CONTACTS))
+            assertThat(TopicSetup.apply(admin, Topics.Replication.SINGLE_BROKER)).filteredOn(o -> o.topic().equals(Topics.CONTACTS))
                     .singleElement().satisfies(o -> assertThat(o.what()).contains("set retention.ms=-1"));
 
             for (Topics.Definition topic : Topics.definitions()) {

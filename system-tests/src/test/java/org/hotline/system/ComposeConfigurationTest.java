@@ -192,11 +192,11 @@ class ComposeConfigurationTest {
 
         assertThat(command)
                 .as("the topic-init command runs org.hotline.events.Topics and hands each printed line to kafka-topics.sh")
-                .contains("java -cp /hotline/events " + Topics.class.getName())
+                .contains("java -cp /hotline/events " + Topics.class.getName() + " $$HOTLINE_TOPIC_REPLICATION")
                 .contains("--bootstrap-server kafka:19092 --create --if-not-exists")
-                .contains("--replication-factor 1")
-                .doesNotContain("--partitions", "--config", "TOPIC_PARTITIONS");
-        assertThat(environment(topicInit)).as("environment of the topic-init service").isEmpty();
+                .doesNotContain("--partitions", "--replication-factor", "--config", "TOPIC_PARTITIONS");
+        assertThat(environment(topicInit)).as("environment of the topic-init service: one broker, nothing to replicate")
+                .containsExactly(Map.entry("HOTLINE_TOPIC_REPLICATION", ""));
         assertThat(topicInit.path("volumes").toString())
                 .as("the compiled events module, mounted where the command looks for it")
                 .contains("./events/target/classes:/hotline/events");

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.hotline.events.Topics;
 import org.hotline.stack.TopicSetup;
 
 /**
@@ -59,7 +60,7 @@ public final class LocalKafka implements AutoCloseable {
     /** Creates the topics of the contract as the launcher does, so no consumer waits on auto-creation. */
     public void createTopics() {
         try (Admin admin = admin()) {
-            TopicSetup.apply(admin, (short) 1);
+            TopicSetup.apply(admin, Topics.Replication.SINGLE_BROKER);
         }
     }
 
