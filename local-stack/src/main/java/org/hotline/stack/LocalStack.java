@@ -69,6 +69,7 @@ public final class LocalStack {
     private final ServiceProcess cases;
     private final ServiceProcess stats;
     private final StackSecrets secrets;
+    private final List<ServiceProcess> extraInstances = new ArrayList<>();
 
     public LocalStack(Settings settings) {
         this.settings = settings;
@@ -88,6 +89,27 @@ public final class LocalStack {
         return new ServiceProcess(name, settings.repoRoot(), settings.home(), logs.resolve(name + ".log"), port,
                 () -> environmentOf(name), settings.serviceHeap(),
                 settings.serviceJvmOptions().getOrDefault(name, List.of()));
+    }
+
+    /**
+     * One more instance of case-service or stats-service on {@code port}, in the same consumer
+     * group as the first: Kafka shares the partitions between them. It is not started here; once
+     * started it is one of {@link #services()}, so {@link #down} stops it with the rest.
+     */
+    public synchronized ServiceProcess addInstance(ServiceProcess of, int port) {
+        if (of == intake) {
+            // Scaling intake needs nothing of Kafka; the stack's ports and URLs assume one.
+            throw new IllegalArgumentException("only the consumers, case-service and stats-service, get more instances");
+        }
+        String module = of == cases ? "case-service" : "stats-service";
+        String instance = module + "-" + (2 + extraInstances.stream().filter(s -> s.jar().equals(of.jar())).count());
+        ServiceProcess added = new ServiceProcess(module, instance, settings.repoRoot(), settings.home(),
+                settings.home().toAbsolutePath().normalize().resolve("logs").resolve(instance + ".log"), port,
+                () -> environmentOf(module), settings.serviceHeap(),
+                settings.serviceJvmOptions().getOrDefault(module, List.of()));
+        added.launchWith(settings.detached(), settings.timeout());
+        extraInstances.add(added);
+        return added;
     }
 
     /**
@@ -159,8 +181,11 @@ public final class LocalStack {
         return stats;
     }
 
-    public List<ServiceProcess> services() {
-        return List.of(intake, cases, stats);
+    /** intake, case and stats, then any instance {@link #addInstance added}. */
+    public synchronized List<ServiceProcess> services() {
+        List<ServiceProcess> all = new ArrayList<>(List.of(intake, cases, stats));
+        all.addAll(extraInstances);
+        return List.copyOf(all);
     }
 
     /**

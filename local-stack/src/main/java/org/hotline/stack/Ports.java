@@ -55,7 +55,8 @@ public record Ports(int postgres, int kafka, int kafkaController, int intake, in
         return ports;
     }
 
-    private static int freePort() {
+    /** A port nothing listens on now (the system picks it). */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

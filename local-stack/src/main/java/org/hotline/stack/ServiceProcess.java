@@ -35,15 +35,24 @@ public final class ServiceProcess {
 
     public ServiceProcess(String name, Path repoRoot, Path stackHome, Path log, int port,
             Supplier<Map<String, String>> environment, String heap, List<String> jvmOptions) {
-        this.name = name;
-        this.jar = repoRoot.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        this(name, name, repoRoot, stackHome, log, port, environment, heap, jvmOptions);
+    }
+
+    /**
+     * One instance of a service module: {@code instance} names this JVM (its marker, its log, the
+     * console), so that a second instance of the same module runs beside the first.
+     */
+    public ServiceProcess(String module, String instance, Path repoRoot, Path stackHome, Path log, int port,
+            Supplier<Map<String, String>> environment, String heap, List<String> jvmOptions) {
+        this.name = instance;
+        this.jar = repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         this.port = port;
         this.environment = environment;
         // Not the repository root: from there Quarkus would also read a developer's .env file.
         this.workingDirectory = stackHome;
         this.heap = heap;
         this.jvmOptions = List.copyOf(jvmOptions);
-        this.process = new JavaProcess(stackHome, name, log);
+        this.process = new JavaProcess(stackHome, instance, log);
     }
 
     public String name() {
@@ -88,6 +97,12 @@ public final class ServiceProcess {
         options.addAll(jvmOptions);
         process.start(options, List.of("-jar", jar.toString()),
                 withPort(), workingDirectory, detached);
+    }
+
+    /** How {@link #start()} launches it before its first launch: detached or not, and the startup timeout. */
+    synchronized void launchWith(boolean detached, Duration timeout) {
+        this.detached = detached;
+        this.timeout = timeout;
     }
 
     /** Starts it (if it does not run) and waits until it is ready. */

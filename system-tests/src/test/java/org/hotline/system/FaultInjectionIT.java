@@ -3,7 +3,6 @@ package org.hotline.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.hotline.history.Reconciliation;
 import org.hotline.system.RunningHotline.Hotline;
@@ -67,25 +65,16 @@ class FaultInjectionIT {
                 assertThat(done.await(5, TimeUnit.MINUTES)).as("every contact of phase %s answered or given up",
                         fault.name()).isTrue();
             }
-            Reconciliation reconciliation = new Reconciliation(new Reconciliation.Stores(
-                    hotline.postgres().jdbcUrl("intake"), hotline.postgres().jdbcUrl("cases"), hotline.postgres().user(),
-                    "", URI.create(hotline.statsUrl())));
-            AtomicReference<Reconciliation.Report> report = new AtomicReference<>();
-            await("stores agree after draining").atMost(DRAIN).pollInterval(Duration.ofSeconds(2))
-                    .ignoreExceptions()
-                    .until(() -> {
-                        report.set(reconciliation.run());
-                        return report.get().agrees();
-                    });
+            Reconciliation.Report report = ScenarioFigures.awaitAgreement(hotline, DRAIN);
 
             Map<String, Integer> stored = ScenarioFigures.storedMarkers(hotline);
             Map<String, int[]> table = tally(load.sent(), stored);
-            print(table, report.get());
+            print(table, report);
             int[] all = table.values().stream().reduce(new int[6], FaultInjectionIT::add);
             assertThat(Map.of("lost", all[3], "counted twice", all[4]))
                     .as("accepted contacts missing from intake, and contacts stored more than once")
                     .isEqualTo(Map.of("lost", 0, "counted twice", 0));
-            assertThat(report.get().drifts()).as("drift between intake, case and stats stores").isEmpty();
+            assertThat(report.drifts()).as("drift between intake, case and stats stores").isEmpty();
         }
     }
 

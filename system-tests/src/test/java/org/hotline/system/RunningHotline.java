@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.hotline.stack.Console;
 import org.hotline.stack.KafkaBroker;
 import org.hotline.stack.LocalStack;
+import org.hotline.stack.Ports;
 import org.hotline.stack.PostgresCluster;
 import org.hotline.stack.ServiceProcess;
 import org.hotline.stack.Tokens;
@@ -124,6 +125,11 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
 
         ServiceProcess stats() {
             return stack.stats();
+        }
+
+        /** One more instance of case- or stats-service, in the same consumer group; not started. */
+        ServiceProcess addInstance(ServiceProcess of) {
+            return stack.addInstance(of, Ports.freePort());
         }
 
         List<ServiceProcess> services() {

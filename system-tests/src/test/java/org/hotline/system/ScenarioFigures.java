@@ -1,20 +1,26 @@
 package org.hotline.system;
 
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.hotline.events.Topics;
+import org.hotline.history.Reconciliation;
 import org.hotline.system.RunningHotline.Hotline;
 
 /**
@@ -47,6 +53,23 @@ record ScenarioFigures(String scenario, int sent, int accepted, int lost, int co
         }
         return new ScenarioFigures(scenario, sent.size(), accepted, lost, twice,
                 deadLetters(hotline) - deadLettersBefore);
+    }
+
+    /**
+     * Waits until intake, case-service and stats-service agree ({@link Reconciliation}) and returns
+     * the agreeing report; fails with the last report's drifts after {@code patience}.
+     */
+    static Reconciliation.Report awaitAgreement(Hotline hotline, Duration patience) {
+        Reconciliation reconciliation = new Reconciliation(new Reconciliation.Stores(
+                hotline.postgres().jdbcUrl("intake"), hotline.postgres().jdbcUrl("cases"), hotline.postgres().user(),
+                "", URI.create(hotline.statsUrl())));
+        AtomicReference<Reconciliation.Report> report = new AtomicReference<>();
+        await("stores agree").atMost(patience).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                .until(() -> {
+                    report.set(reconciliation.run());
+                    return report.get().agrees();
+                });
+        return report.get();
     }
 
     /** Records on both consumers' dead-letter topics so far. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hotline.events.Topics;
@@ -213,16 +211,7 @@ class StopsAndOutagesIT {
     }
 
     private static Reconciliation.Report awaitAgreement(Hotline hotline) {
-        Reconciliation reconciliation = new Reconciliation(new Reconciliation.Stores(
-                hotline.postgres().jdbcUrl("intake"), hotline.postgres().jdbcUrl("cases"), hotline.postgres().user(),
-                "", URI.create(hotline.statsUrl())));
-        AtomicReference<Reconciliation.Report> report = new AtomicReference<>();
-        await("stores agree").atMost(DRAIN).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
-                .until(() -> {
-                    report.set(reconciliation.run());
-                    return report.get().agrees();
-                });
-        return report.get();
+        return ScenarioFigures.awaitAgreement(hotline, DRAIN);
     }
 
     private static void awaitAnswered(CountDownLatch done, String what) throws InterruptedException {
