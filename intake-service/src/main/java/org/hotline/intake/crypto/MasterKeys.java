@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -22,6 +23,7 @@ import org.hotline.intake.config.PlaceholderSecrets;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * The keys that wrap every caller's data key, by version: the active one, which wraps, and the
@@ -40,16 +42,25 @@ public class MasterKeys {
     private final int activeVersion;
     private final Map<Integer, SecretKey> byVersion = new TreeMap<>();
 
+    @Inject
     public MasterKeys(PersonalDataConfig config) {
-        String active = config.masterKey().filter(value -> !value.isBlank())
+        this(config.masterKeyVersion(), config.masterKey().filter(value -> !value.isBlank())
                 .or(() -> config.masterKeyFile().map(MasterKeys::read))
                 .orElseThrow(() -> new IllegalStateException("hotline.personal-data.master-key (or -file) is not set:"
-                        + " give 32 random bytes in Base64, e.g. from openssl rand -base64 32"));
-        this.activeVersion = config.masterKeyVersion();
-        byVersion.put(activeVersion, key("hotline.personal-data.master-key", active));
-        Stream.concat(config.unwrapOnlyMasterKeys().stream().flatMap(java.util.List::stream),
-                config.unwrapOnlyMasterKeysFile().stream().flatMap(file -> read(file).lines()))
-                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                        + " give 32 random bytes in Base64, e.g. from openssl rand -base64 32")),
+                Stream.concat(config.unwrapOnlyMasterKeys().stream().flatMap(List::stream),
+                        config.unwrapOnlyMasterKeysFile().stream().flatMap(file -> read(file).lines())).toList());
+    }
+
+    /**
+     * @param activeKey  the active key in Base64
+     * @param unwrapOnly the unwrap-only keys, each {@code VERSION:BASE64}; blank lines and lines
+     *                   starting with {@code #} (in a key file) are skipped
+     */
+    public MasterKeys(int activeVersion, String activeKey, List<String> unwrapOnly) {
+        this.activeVersion = activeVersion;
+        byVersion.put(activeVersion, key("hotline.personal-data.master-key", activeKey));
+        unwrapOnly.stream().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
                 .forEach(this::addUnwrapOnly);
     }
 

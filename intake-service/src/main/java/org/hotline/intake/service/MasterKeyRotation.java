@@ -41,6 +41,9 @@ public class MasterKeyRotation {
             long pending, long unreadable, SortedSet<Integer> retirable) {
     }
 
+    /** The scheduled job's identity, by which it can be paused. */
+    public static final String JOB = "master-key-rotation";
+
     private final MasterKeys masterKeys;
     private final CallerDataKeys dataKeys;
     private final PersonalDataConfig config;
@@ -51,7 +54,7 @@ public class MasterKeyRotation {
         this.config = config;
     }
 
-    @Scheduled(every = "{hotline.personal-data.rotation-check-every}", delayed = "10s",
+    @Scheduled(identity = JOB, every = "{hotline.personal-data.rotation-check-every}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
         int rewrapped = rewrapAll();

@@ -23,6 +23,9 @@ public class RetentionErasure {
 
     private static final Logger LOG = Logger.getLogger(RetentionErasure.class);
 
+    /** The scheduled job's identity, by which it can be paused. */
+    public static final String JOB = "retention-erasure";
+
     private final CallerDataKeys dataKeys;
     private final CallerErasure erasure;
     private final PersonalDataConfig config;
@@ -35,7 +38,7 @@ public class RetentionErasure {
         this.clock = clock;
     }
 
-    @Scheduled(every = "{hotline.personal-data.retention-check-every}", delayed = "10s",
+    @Scheduled(identity = JOB, every = "{hotline.personal-data.retention-check-every}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
         int erased = eraseAllPastRetention();
