@@ -23,6 +23,9 @@ public final class Topics {
     /** Records stats-service could not read or process, with the error and origin in headers. */
     public static final String STATS_SERVICE_DEAD_LETTERS = "hotline.stats-service.dead-letters.v1";
 
+    /** Case events intake-service could not read or apply, with the error and origin in headers. */
+    public static final String INTAKE_SERVICE_DEAD_LETTERS = "hotline.intake-service.dead-letters.v1";
+
     /** Partitions per topic: the most consumer instances of one group that can share the work. */
     public static final int PARTITIONS = 6;
 
@@ -73,7 +76,8 @@ public final class Topics {
                 new Definition(CONTACTS, PARTITIONS, KEEP_FOREVER),
                 new Definition(CASES, PARTITIONS, KEEP_FOREVER),
                 new Definition(CASE_SERVICE_DEAD_LETTERS, PARTITIONS, KEEP_FOREVER),
-                new Definition(STATS_SERVICE_DEAD_LETTERS, PARTITIONS, KEEP_FOREVER));
+                new Definition(STATS_SERVICE_DEAD_LETTERS, PARTITIONS, KEEP_FOREVER),
+                new Definition(INTAKE_SERVICE_DEAD_LETTERS, PARTITIONS, KEEP_FOREVER));
     }
 
     /** The names of {@link #definitions()}. */

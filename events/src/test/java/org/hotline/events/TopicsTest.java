@@ -30,7 +30,7 @@ class TopicsTest {
         assertThat(Topics.all())
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrder(Topics.CONTACTS, Topics.CASES, Topics.CASE_SERVICE_DEAD_LETTERS,
-                        Topics.STATS_SERVICE_DEAD_LETTERS);
+                        Topics.STATS_SERVICE_DEAD_LETTERS, Topics.INTAKE_SERVICE_DEAD_LETTERS);
         assertThat(Topics.definitions()).allSatisfy(topic -> assertThat(topic.partitions()).isPositive());
     }
 

@@ -140,6 +140,12 @@ public final class LocalStack {
             case "intake-service" -> {
                 environment.put("HOTLINE_CALLER_KEY_SECRET", secrets.callerKeySecret());
                 environment.put("HOTLINE_PERSONAL_DATA_MASTER_KEY", secrets.personalDataMasterKey());
+                environment.put("HOTLINE_PERSONAL_DATA_MASTER_KEY_VERSION", Integer.toString(secrets.masterKeyVersion()));
+                // The older keys, after ./stack rotate-master-key, until ./stack retire-master-keys.
+                List<String> unwrapOnly = secrets.unwrapOnlyMasterKeys();
+                if (!unwrapOnly.isEmpty()) {
+                    environment.put("HOTLINE_PERSONAL_DATA_UNWRAP_ONLY_MASTER_KEYS", String.join(",", unwrapOnly));
+                }
                 // Follow-ups are checked against case-service's API.
                 environment.put("QUARKUS_REST_CLIENT_CASE_SERVICE_URL", "http://127.0.0.1:" + ports.cases());
             }
@@ -159,6 +165,11 @@ public final class LocalStack {
     /** The issuer of the tokens this stack's services trust (made on first use). */
     public Tokens tokens() {
         return secrets.tokens();
+    }
+
+    /** The secrets this stack generated for itself: the master keys among them. */
+    public StackSecrets secrets() {
+        return secrets;
     }
 
     public PostgresCluster postgres() {

@@ -3,6 +3,10 @@ package org.hotline.stack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.hotline.history.Reconciliation;
 import org.hotline.history.Seed;
@@ -47,6 +54,12 @@ public final class StackCommand {
                                table of docs/DOMAIN.md scaled) through intake's bulk API
               reconcile        compare the stores: intake contacts against stats counts by month,
                                origin and purpose; surrender callers against cases. Exit 1 on drift
+              rotate-master-key
+                               make a new master key of intake's active from its next start (./stack
+                               down && ./stack up); the older ones still unwrap while intake re-wraps
+                               every data key (GET /api/v1/admin/master-keys shows how far it is)
+              retire-master-keys
+                               destroy the older master keys intake reports as no longer needed
               test [ARGS]      install what the tests need (as root), then ./mvnw -B verify ARGS
               fault [--full]   the fault suites (each part killed under load; graceful stops under
                                backlog, database and broker outages); --full is the long run of
@@ -98,6 +111,8 @@ public final class StackCommand {
             case "token" -> token(options);
             case "seed" -> seed(options);
             case "reconcile" -> reconcile(options);
+            case "rotate-master-key" -> rotateMasterKey();
+            case "retire-master-keys" -> retireMasterKeys();
             case "bench" -> {
                 // ./stack runs the benchmark itself, on the benchmark module's classpath.
                 console.error("run the benchmark through the wrapper: ./stack bench");
@@ -250,6 +265,61 @@ public final class StackCommand {
         args.addAll(options);
         console.step("Reconciling intake, case and stats stores");
         Reconciliation.main(args.toArray(String[]::new));
+        return 0;
+    }
+
+    private int rotateMasterKey() {
+        LocalStack stack = stack(false);
+        int version = stack.secrets().rotateMasterKey();
+        console.plain("Master key version " + version + " is intake's active key from its next start: ./stack down && ./stack up\n"
+                + "The older versions still unwrap while intake re-wraps every data key with it; see how far it is with\n"
+                + "  curl -s -H \"Authorization: Bearer $(./stack token admin)\" " + stack.intake().baseUrl()
+                + "/api/v1/admin/master-keys\n"
+                + "and once \"pending\" is 0: ./stack retire-master-keys");
+        return 0;
+    }
+
+    /** Only intake knows which master key versions still wrap a data key: it is asked, never guessed. */
+    private int retireMasterKeys() {
+        LocalStack stack = stack(false);
+        if (!stack.intake().isReady()) {
+            throw new StackFailure("intake is not running, and only it can tell which master keys are still needed: ./stack up");
+        }
+        String answer;
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(stack.intake().baseUrl() + "/api/v1/admin/master-keys"))
+                    .header("Authorization", "Bearer " + stack.tokens().mintValidFor(Duration.ofMinutes(5),
+                            "local-admin", "admin"))
+                    .timeout(Duration.ofSeconds(30)).build();
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new StackFailure("intake answered " + response.statusCode() + " about its master keys");
+            }
+            answer = response.body();
+        } catch (IOException e) {
+            throw new StackFailure("cannot ask intake about its master keys: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackFailure("interrupted", e);
+        }
+        Matcher retirable = Pattern.compile("\"retirable\":\\[([0-9,]*)]").matcher(answer);
+        if (!retirable.find()) {
+            throw new StackFailure("intake's answer names no retirable versions: " + answer);
+        }
+        List<Integer> unneeded = Stream.of(retirable.group(1).split(",")).filter(v -> !v.isEmpty())
+                .map(Integer::valueOf).toList();
+        int active = stack.secrets().masterKeyVersion();
+        for (int version : stack.secrets().keptMasterKeyVersions()) {
+            if (version == active) {
+                continue;
+            }
+            if (unneeded.contains(version)) {
+                stack.secrets().destroyMasterKey(version);
+                console.plain("Master key version " + version + " destroyed; intake forgets it at its next start");
+            } else {
+                console.plain("Master key version " + version + " still wraps data keys (or intake runs without it); kept");
+            }
+        }
         return 0;
     }
 

@@ -29,17 +29,7 @@ final class EventsOnKafka {
 
     /** Publishes the events in this order, through one producer. */
     static void publishAll(java.util.List<? extends HotlineEvent> events) {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafka().bootstrapServers());
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer =
-                     new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
-            for (HotlineEvent event : events) {
-                producer.send(new ProducerRecord<>(event.topic(), event.partitionKey(), EventJson.write(event))).get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot publish", e);
-        }
+        RealInfrastructure.kafka().publish(events);
     }
 
     static void publishRaw(String topic, String key, String value) {

@@ -31,7 +31,7 @@ import org.hotline.system.RunningHotline.Hotline;
 record ScenarioFigures(String scenario, int sent, int accepted, int lost, int countedTwice, long deadLettered) {
 
     private static final List<String> DEAD_LETTER_TOPICS =
-            List.of(Topics.CASE_SERVICE_DEAD_LETTERS, Topics.STATS_SERVICE_DEAD_LETTERS);
+            List.of(Topics.CASE_SERVICE_DEAD_LETTERS, Topics.STATS_SERVICE_DEAD_LETTERS, Topics.INTAKE_SERVICE_DEAD_LETTERS);
 
     static ScenarioFigures of(String scenario, Hotline hotline, List<SteadyLoad.Sent> sent, long deadLettersBefore)
             throws SQLException {

@@ -1,13 +1,20 @@
 package org.hotline.testing;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.hotline.events.EventJson;
+import org.hotline.events.HotlineEvent;
 import org.hotline.events.Topics;
 import org.hotline.stack.TopicSetup;
 
@@ -61,6 +68,24 @@ public final class LocalKafka implements AutoCloseable {
     public void createTopics() {
         try (Admin admin = admin()) {
             TopicSetup.apply(admin, Topics.Replication.SINGLE_BROKER);
+        }
+    }
+
+    /**
+     * Publishes the events in this order through one producer, as their service would: each to
+     * its topic, keyed by its partition key, and acknowledged by the broker before this returns.
+     */
+    public void publish(List<? extends HotlineEvent> events) {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
+            for (HotlineEvent event : events) {
+                producer.send(new ProducerRecord<>(event.topic(), event.partitionKey(), EventJson.write(event))).get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish to the test broker", e);
         }
     }
 

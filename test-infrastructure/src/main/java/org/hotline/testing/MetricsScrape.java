@@ -2,6 +2,7 @@ package org.hotline.testing;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +36,11 @@ public final class MetricsScrape {
      * @param labels name, value, name, value, ...
      */
     public Optional<Double> value(String name, String... labels) {
+        return values(name, labels).stream().findFirst();
+    }
+
+    /** Every sample of this name carrying these labels (and maybe others): one per client, channel, ... */
+    public List<Double> values(String name, String... labels) {
         Map<String, String> wanted = pairs(labels);
         return text.lines()
                 .filter(line -> !line.startsWith("#"))
@@ -43,7 +49,7 @@ public final class MetricsScrape {
                 .filter(sample -> sample.group(1).equals(name))
                 .filter(sample -> labelsOf(sample.group(3)).entrySet().containsAll(wanted.entrySet()))
                 .map(sample -> Double.valueOf(sample.group(4)))
-                .findFirst();
+                .toList();
     }
 
     /** The names of every sample in the scrape. */

@@ -37,7 +37,7 @@ public class PlaceholderSecrets {
         refuseIfPublished("hotline.personal-data.master-key", personalData.masterKey());
     }
 
-    static void refuseIfPublished(String name, Optional<String> value) {
+    public static void refuseIfPublished(String name, Optional<String> value) {
         String lower = value.orElse("").toLowerCase(Locale.ROOT);
         if (PUBLISHED.stream().anyMatch(lower::contains)) {
             throw new IllegalStateException(name + " is a published placeholder: set a random secret of your own");

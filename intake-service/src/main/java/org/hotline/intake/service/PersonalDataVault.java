@@ -17,12 +17,13 @@ import javax.crypto.SecretKey;
 import org.hotline.intake.CallerDataKey;
 import org.hotline.intake.PersonalData;
 import org.hotline.intake.crypto.Aead;
-import org.hotline.intake.crypto.MasterKey;
+import org.hotline.intake.crypto.MasterKeys;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 /**
  * Seals and opens personal data with the caller's own data key, and erases a caller by
@@ -35,13 +36,13 @@ public class PersonalDataVault {
     private static final byte FORMAT = 1;
     private static final int HEADER_BYTES = 1 + 16;
 
-    private final MasterKey masterKey;
+    private final MasterKeys masterKeys;
     private final ObjectMapper json;
     private final EntityManager entities;
     private final Clock clock;
 
-    public PersonalDataVault(MasterKey masterKey, ObjectMapper json, EntityManager entities, Clock clock) {
-        this.masterKey = masterKey;
+    public PersonalDataVault(MasterKeys masterKeys, ObjectMapper json, EntityManager entities, Clock clock) {
+        this.masterKeys = masterKeys;
         this.json = json;
         this.entities = entities;
         this.clock = clock;
@@ -50,7 +51,7 @@ public class PersonalDataVault {
     /** Inside the caller's transaction; the caller's data key is made on his first contact. */
     public byte[] seal(String callerKey, UUID contactId, PersonalData data) {
         CallerDataKey live = liveKeyOf(callerKey);
-        SecretKey key = masterKey.unwrap(live.wrappedKey, bytes(live.id));
+        SecretKey key = masterKeys.unwrap(live.wrappedKey, bytes(live.id), live.masterKeyVersion);
         byte[] sealed = Aead.seal(key, bytes(contactId), serialized(data));
         return ByteBuffer.allocate(HEADER_BYTES + sealed.length).put(FORMAT)
                 .putLong(live.id.getMostSignificantBits()).putLong(live.id.getLeastSignificantBits())
@@ -69,7 +70,7 @@ public class PersonalDataVault {
             return Optional.empty();
         }
         try {
-            byte[] plain = Aead.open(masterKey.unwrap(dataKey.wrappedKey, bytes(keyId)), bytes(contactId),
+            byte[] plain = Aead.open(masterKeys.unwrap(dataKey.wrappedKey, bytes(keyId), dataKey.masterKeyVersion), bytes(contactId),
                     Arrays.copyOfRange(sealed, HEADER_BYTES, sealed.length));
             return Optional.of(json.readValue(plain, PersonalData.class));
         } catch (GeneralSecurityException e) {
@@ -103,15 +104,21 @@ public class PersonalDataVault {
                 + " created_at) values (?1, ?2, ?3, ?4, ?5) on conflict (caller_key) where erased_at is null do nothing")
                 .setParameter(1, id)
                 .setParameter(2, callerKey)
-                .setParameter(3, masterKey.wrap(newDataKey(), bytes(id)))
-                .setParameter(4, masterKey.version())
+                .setParameter(3, masterKeys.wrap(newDataKey(), bytes(id)))
+                .setParameter(4, masterKeys.activeVersion())
                 .setParameter(5, clock.instant())
                 .executeUpdate();
         return live(callerKey).orElseThrow();
     }
 
+    /**
+     * Share-locked until the contact commits: an erasure (on request or by retention) waits for
+     * it and then sees the new contact, rather than destroying the key under a contact being
+     * sealed with it. Concurrent contacts of one caller share the lock and do not wait.
+     */
     private static Optional<CallerDataKey> live(String callerKey) {
-        return CallerDataKey.find("callerKey = ?1 and erasedAt is null", callerKey).firstResultOptional();
+        return CallerDataKey.find("callerKey = ?1 and erasedAt is null", callerKey)
+                .withLock(LockModeType.PESSIMISTIC_READ).firstResultOptional();
     }
 
     private byte[] serialized(PersonalData data) {
@@ -132,7 +139,8 @@ public class PersonalDataVault {
         }
     }
 
-    private static byte[] bytes(UUID id) {
+    /** The associated data that binds a sealed value to its row: a contact, or a data key. */
+    static byte[] bytes(UUID id) {
         return id.toString().getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -1,0 +1,65 @@
+package org.hotline.intake.messaging;
+
+import java.util.concurrent.CompletionStage;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.hotline.events.CaseEvent;
+import org.hotline.events.EventJson;
+import org.hotline.events.HotlineEvent;
+import org.hotline.events.Topics;
+import org.hotline.inbox.Inbox;
+import org.hotline.inbox.TopicApplier;
+import org.hotline.intake.service.CaseClosures;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Reads {@code hotline.cases.v1} so that intake knows when a caller's cases are closed (retention).
+ * A record that cannot be read goes to intake's dead-letter topic at once and the records after
+ * it are still processed; a passing failure is waited out ({@link CaseClosures}). The
+ * {@link Inbox} acknowledges, and holds records back while the service stops.
+ */
+@ApplicationScoped
+public class CaseEventConsumer implements TopicApplier {
+
+    static final String CHANNEL = "cases-in";
+
+    private final CaseClosures closures;
+    private final Inbox inbox;
+
+    public CaseEventConsumer(CaseClosures closures, Inbox inbox) {
+        this.closures = closures;
+        this.inbox = inbox;
+    }
+
+    void countFromStart(@Observes StartupEvent startup) {
+        inbox.registerChannel(CHANNEL);
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public CompletionStage<Void> consume(Message<String> record) {
+        return inbox.deliver(CHANNEL, record, this);
+    }
+
+    @Override
+    public String topic() {
+        return Topics.CASES;
+    }
+
+    @Override
+    public void apply(String payload) {
+        HotlineEvent event = EventJson.read(payload);
+        if (!(event instanceof CaseEvent caseEvent)) {
+            throw new IllegalArgumentException(event.typeName() + " does not belong on the cases topic");
+        }
+        if (caseEvent.eventId() == null || caseEvent.caseId() == null || caseEvent.occurredAt() == null) {
+            throw new IllegalArgumentException("case event lacks its event id, case id or time");
+        }
+        closures.apply(caseEvent);
+    }
+}

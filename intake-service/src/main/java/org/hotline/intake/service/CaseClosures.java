@@ -1,0 +1,65 @@
+package org.hotline.intake.service;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.hotline.events.CaseContactLinked;
+import org.hotline.events.CaseEvent;
+import org.hotline.events.CaseInquiryLinked;
+import org.hotline.events.CaseOpened;
+import org.hotline.events.CaseTransitioned;
+import org.hotline.inbox.TransientFailure;
+import org.hotline.intake.repository.KnownCases;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.faulttolerance.api.RetryWhen;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Learns from case events when each caller's cases close, so that retention can erase his
+ * personal data: only case ids, caller keys, states and times come across, nothing personal.
+ * Each event is applied once (its id is recorded in the same transaction as its effect). A
+ * passing failure is retried without limit, each try in a fresh transaction: a database outage
+ * holds the record back but never dead-letters it.
+ */
+@ApplicationScoped
+public class CaseClosures {
+
+    private final KnownCases cases;
+    private final Clock clock;
+
+    public CaseClosures(KnownCases cases, Clock clock) {
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    @Retry(maxRetries = -1, maxDuration = 0, delay = 100, jitter = 50)
+    @ExponentialBackoff(factor = 2, maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
+    @RetryWhen(exception = TransientFailure.class)
+    public void apply(CaseEvent event) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (cases.recordFirstTime(event.eventId(), clock.instant())) {
+                applyOnce(event);
+            }
+        });
+    }
+
+    private void applyOnce(CaseEvent event) {
+        if (event instanceof CaseOpened opened) {
+            cases.stateOf(opened.caseId(), opened.caseVersion(),
+                    opened.state() != null && opened.state().isFinal() ? opened.occurredAt() : null);
+            if (opened.callerKey() != null) {
+                cases.concerns(opened.caseId(), opened.callerKey());
+            }
+        } else if (event instanceof CaseTransitioned moved) {
+            cases.stateOf(moved.caseId(), moved.caseVersion(), moved.to().isFinal() ? moved.occurredAt() : null);
+        } else if (event instanceof CaseContactLinked linked) {
+            cases.concernsCallerOf(linked.caseId(), linked.contactId());
+        } else if (event instanceof CaseInquiryLinked linked) {
+            cases.concernsCallerOf(linked.caseId(), linked.contactId());
+        }
+        // Care records change nothing about who a case concerns or whether it is closed.
+    }
+}
