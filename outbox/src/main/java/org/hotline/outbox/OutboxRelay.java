@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -156,7 +157,11 @@ public class OutboxRelay {
             if (failure == null) {
                 sent.add(batch.get(i).id);
             } else {
-                refused(batch.get(i), failure);
+                // In the message's trace, so that the log lines about it carry its trace id.
+                Context writer = TraceContext.parentOf(batch.get(i));
+                try (Scope inTrace = writer == null ? Scope.noop() : writer.makeCurrent()) {
+                    refused(batch.get(i), failure);
+                }
             }
         }
         if (!sent.isEmpty()) {
