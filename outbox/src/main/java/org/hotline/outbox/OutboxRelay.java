@@ -220,7 +220,8 @@ public class OutboxRelay {
         // The Kafka connector starts its publish span under this parent and writes the traceparent
         // header from it, so the consumers continue the trace of the request that wrote the event.
         Context parent = TraceContext.parentOf(message);
-        Metadata metadata = parent == null ? Metadata.of(kafka) : Metadata.of(kafka, TracingMetadata.withCurrent(parent));
+        Metadata metadata = parent == null ? Metadata.of(kafka)
+                : Metadata.of(kafka, TracingMetadata.withCurrent(parent));
         emitter.send(Message.of(message.payload, metadata,
                 () -> {
                     acked.complete(null);
@@ -234,8 +235,9 @@ public class OutboxRelay {
     }
 
     /**
-     * Today's {@code type} header and the CloudEvents attributes beside it. A payload this version cannot read (written by an older
-     * one) still goes out, with the type header alone, rather than jam the outbox.
+     * Today's {@code type} header and the CloudEvents attributes beside it. A payload this version
+     * cannot read (written by an older one) still goes out, with the type header alone, rather
+     * than jam the outbox.
      */
     private RecordHeaders headers(OutboxMessage message) {
         RecordHeaders headers = new RecordHeaders();

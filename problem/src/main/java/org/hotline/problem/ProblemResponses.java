@@ -20,9 +20,9 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * {@code Problem} schema; a secured operation (one with a security requirement, i.e. a role)
  * answers 401 and 403; an operation that takes parameters or a body answers 400. Responses
  * particular to an operation (404, 409, ...) are declared on it with {@code @APIResponse}; this
- * gives them their content.
+ * gives them their content. It runs at start-up, after Quarkus' own filters added the
+ * security requirements it reads.
  */
-// At start-up, after the build-time scan and Quarkus' own filters have added the security requirements.
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class ProblemResponses implements OASFilter {
 

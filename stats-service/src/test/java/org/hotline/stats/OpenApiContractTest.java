@@ -55,6 +55,7 @@ class OpenApiContractTest {
         Map<String, Object> granularity = ((List<Map<String, Object>>) series.get("parameters")).stream()
                 .filter(p -> "granularity".equals(p.get("name"))).findFirst().orElseThrow();
 
-        assertThat((Map<String, Object>) granularity.get("schema")).containsEntry("enum", List.of("day", "week", "month"));
+        assertThat((Map<String, Object>) granularity.get("schema"))
+                .containsEntry("enum", List.of("day", "week", "month"));
     }
 }

@@ -44,7 +44,8 @@ public final class OpenApiContract {
         Map<String, Object> components = (Map<String, Object>) document.getOrDefault("components", Map.of());
         Map<String, Object> schemes = (Map<String, Object>) components.getOrDefault("securitySchemes", Map.of());
         boolean bearer = schemes.values().stream().map(s -> (Map<String, Object>) s)
-                .anyMatch(s -> "http".equals(s.get("type")) && "bearer".equalsIgnoreCase(String.valueOf(s.get("scheme"))));
+                .anyMatch(s -> "http".equals(s.get("type"))
+                        && "bearer".equalsIgnoreCase(String.valueOf(s.get("scheme"))));
         if (!bearer) {
             violations.add("no bearer security scheme");
         }
@@ -52,7 +53,8 @@ public final class OpenApiContract {
             violations.add("no Problem schema");
         }
         Set<String> operationIds = new HashSet<>();
-        ((Map<String, Map<String, Object>>) document.get("paths")).forEach((path, item) -> item.forEach((method, value) -> {
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
+        paths.forEach((path, item) -> item.forEach((method, value) -> {
             if (!METHODS.contains(method)) {
                 return;
             }

@@ -66,7 +66,8 @@ public class CaseResource {
     @Path("/{reference}")
     // Operators too: intake asks with the operator's own token when a caller follows up.
     @RolesAllowed({ Roles.CASE_OFFICER, Roles.OPERATOR })
-    @Operation(operationId = "findCase", summary = "The case a reference (primary or alias, any case, dashes optional) leads to;"
+    @Operation(operationId = "findCase",
+            summary = "The case a reference (primary or alias, any case, dashes optional) leads to;"
             + " its ETag is its version, for If-Match on changes")
     @APIResponse(responseCode = "200", description = "The case, with its version as ETag")
     @APIResponse(responseCode = "404", description = "No case has this reference")
@@ -96,10 +97,12 @@ public class CaseResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "openCaseInCustody", summary = "Opens a case for a man who came into custody without a call; with an Idempotency-Key, a"
+    @Operation(operationId = "openCaseInCustody",
+            summary = "Opens a case for a man who came into custody without a call; with an Idempotency-Key, a"
             + " retried request gets the same case and the key on a different request gets 422")
     @APIResponse(responseCode = "201", description = "Opened; Location names the case")
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request, or the time is implausible")
+    @APIResponse(responseCode = "422",
+            description = "The Idempotency-Key was used for a different request, or the time is implausible")
     public RestResponse<CaseView> open(NewCaseRequest body,
             @HeaderParam(NewCaseIdempotency.HEADER) String idempotencyKey) {
         List<FieldError> errors = OfficerRequest.noErrors();
@@ -127,7 +130,8 @@ public class CaseResource {
 
     @GET
     @Path("/{reference}/history")
-    @Operation(operationId = "caseHistory", summary = "Every transition, care record and linked contact of a case, oldest first")
+    @Operation(operationId = "caseHistory",
+            summary = "Every transition, care record and linked contact of a case, oldest first")
     @APIResponse(responseCode = "200", description = "The case's history")
     @APIResponse(responseCode = "404", description = "No case has this reference")
     public CaseHistoryView history(@PathParam("reference") String reference) {
@@ -139,7 +143,8 @@ public class CaseResource {
 
     @GET
     @Path("/overdue")
-    @Operation(operationId = "listOverdueCases", summary = "Cases in custody past a deadline (capture card, first family contact, information"
+    @Operation(operationId = "listOverdueCases",
+            summary = "Cases in custody past a deadline (capture card, first family contact, information"
             + " bureau), longest overdue first")
     @APIResponse(responseCode = "200", description = "The overdue cases")
     public OverdueView.Page overdue() {

@@ -34,7 +34,8 @@ public class InquiryResource {
     }
 
     @GET
-    @Operation(operationId = "listInquiries", summary = "open=true: relatives' inquiries not linked to a case; unsettled=true: contacts naming a"
+    @Operation(operationId = "listInquiries",
+            summary = "open=true: relatives' inquiries not linked to a case; unsettled=true: contacts naming a"
             + " reference no case has. Oldest first.")
     @APIResponse(responseCode = "200", description = "The inquiries or unsettled contacts asked for")
     public InquiryView.Page list(

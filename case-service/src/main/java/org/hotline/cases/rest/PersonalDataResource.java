@@ -45,7 +45,8 @@ public class PersonalDataResource {
     }
 
     @GET
-    @Operation(operationId = "readCaseContactPersonalData", summary = "The personal data of a contact linked to this case, fetched from intake-service and not"
+    @Operation(operationId = "readCaseContactPersonalData",
+            summary = "The personal data of a contact linked to this case, fetched from intake-service and not"
             + " kept; 404 when not linked or unknown, 503 when intake-service is unavailable")
     @APIResponse(responseCode = "200", description = "The contact's personal data, as intake-service holds it")
     @APIResponse(responseCode = "404", description = "No such case, or the contact is not linked to it")

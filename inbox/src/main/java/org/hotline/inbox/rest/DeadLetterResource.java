@@ -38,7 +38,8 @@ public class DeadLetterResource {
     }
 
     @GET
-    @Operation(operationId = "listDeadLetters", summary = "Every record on this service's dead-letter topic: id, source topic, partition, offset,"
+    @Operation(operationId = "listDeadLetters",
+            summary = "Every record on this service's dead-letter topic: id, source topic, partition, offset,"
             + " key and reason (never the payload)")
     @APIResponse(responseCode = "200", description = "The dead letters, without payloads")
     public List<DeadLetter> list() {
@@ -48,7 +49,8 @@ public class DeadLetterResource {
     @POST
     @Path("/replay")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "replayDeadLetters", summary = "Applies the chosen dead letters again (all if no ids are given); one applied before"
+    @Operation(operationId = "replayDeadLetters",
+            summary = "Applies the chosen dead letters again (all if no ids are given); one applied before"
             + " changes nothing")
     @APIResponse(responseCode = "200", description = "Per dead letter: applied, or the error")
     public List<DeadLetterReplay.Outcome> replay(ReplayRequest request) {

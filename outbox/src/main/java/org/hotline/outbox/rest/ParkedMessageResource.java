@@ -41,7 +41,8 @@ public class ParkedMessageResource {
     }
 
     @GET
-    @Operation(operationId = "listParkedMessages", summary = "Messages parked after the broker refused them too often, with their last error")
+    @Operation(operationId = "listParkedMessages",
+            summary = "Messages parked after the broker refused them too often, with their last error")
     @APIResponse(responseCode = "200", description = "The parked messages, without payloads")
     public List<ParkedMessages.Parked> list() {
         return parked.list();
@@ -50,7 +51,8 @@ public class ParkedMessageResource {
     @POST
     @Path("/resend")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "resendParkedMessages", summary = "Moves the chosen parked messages (all if no ids are given) back into the outbox")
+    @Operation(operationId = "resendParkedMessages",
+            summary = "Moves the chosen parked messages (all if no ids are given) back into the outbox")
     @APIResponse(responseCode = "200", description = "The ids moved back into the outbox")
     public Resent resend(ResendRequest request) {
         return new Resent(parked.resend(request == null || request.ids() == null ? Set.of() : request.ids()));

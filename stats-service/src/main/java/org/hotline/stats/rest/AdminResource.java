@@ -28,17 +28,20 @@ public class AdminResource {
     }
 
     @POST
-    @Operation(operationId = "startRebuild", summary = "Rebuild the store by replaying both topics into a fresh generation, then switch to it",
+    @Operation(operationId = "startRebuild",
+            summary = "Rebuild the store by replaying both topics into a fresh generation, then switch to it",
             description = "409 while a rebuild runs, and when records were deleted from the start of a topic:"
                     + " a replay would miss them, so the active generation stays.")
     @APIResponse(responseCode = "202", description = "Rebuild started")
-    @APIResponse(responseCode = "409", description = "A rebuild is running, or records were deleted from the start of a topic")
+    @APIResponse(responseCode = "409",
+            description = "A rebuild is running, or records were deleted from the start of a topic")
     public Response start() {
         return Response.accepted(rebuild.start()).location(URI.create("/api/v1/admin/rebuild")).build();
     }
 
     @GET
-    @Operation(operationId = "rebuildProgress", summary = "Progress of the running or last rebuild: records read and to read per topic")
+    @Operation(operationId = "rebuildProgress",
+            summary = "Progress of the running or last rebuild: records read and to read per topic")
     @APIResponse(responseCode = "200", description = "Progress per topic")
     public Rebuild.Progress progress() {
         return rebuild.progress();

@@ -28,7 +28,8 @@ public class PublicStatsResource {
 
     @GET
     @Path("/summary")
-    @Operation(operationId = "publicSummary", summary = "The summary for publication: counts below the threshold and their complements hidden")
+    @Operation(operationId = "publicSummary",
+            summary = "The summary for publication: counts below the threshold and their complements hidden")
     @APIResponse(responseCode = "200", description = "The publishable summary")
     public PublicStats.PublicSummary summary() {
         return publicStats.summary();
@@ -36,7 +37,8 @@ public class PublicStatsResource {
 
     @GET
     @Path("/series")
-    @Operation(operationId = "publicSeries", summary = "A series for publication: counts below the threshold and their complements hidden")
+    @Operation(operationId = "publicSeries",
+            summary = "A series for publication: counts below the threshold and their complements hidden")
     @APIResponse(responseCode = "200", description = "The publishable series")
     public PublicStats.PublicSeries series(@QueryParam("metric") String metric,
                                            @QueryParam("granularity") String granularity,

@@ -39,7 +39,8 @@ public class StatsResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "streamSummary", summary = "Server-sent events: the summary now, then again whenever it changes (at most once a second)")
+    @Operation(operationId = "streamSummary",
+            summary = "Server-sent events: the summary now, then again whenever it changes (at most once a second)")
     @APIResponse(responseCode = "200", description = "A stream of summaries (text/event-stream)")
     public Multi<Summary> stream() {
         return feed.stream();
@@ -47,7 +48,8 @@ public class StatsResource {
 
     @GET
     @Path("/summary")
-    @Operation(operationId = "summary", summary = "Headline figures: contacts, rolling windows, surrender requests by month, cases")
+    @Operation(operationId = "summary",
+            summary = "Headline figures: contacts, rolling windows, surrender requests by month, cases")
     @APIResponse(responseCode = "200", description = "The headline figures")
     public Summary summary() {
         return query.summary();
@@ -55,7 +57,8 @@ public class StatsResource {
 
     @GET
     @Path("/series")
-    @Operation(operationId = "series", summary = "Counts per day, ISO week or month of the configured zone, every bucket present")
+    @Operation(operationId = "series",
+            summary = "Counts per day, ISO week or month of the configured zone, every bucket present")
     @APIResponse(responseCode = "200", description = "One count per bucket")
     public Series series(@QueryParam("metric") String metric, @QueryParam("granularity") String granularity,
                          @QueryParam("from") String from, @QueryParam("to") String to,
