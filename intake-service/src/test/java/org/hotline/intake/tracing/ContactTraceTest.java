@@ -63,5 +63,7 @@ class ContactTraceTest {
         assertThat(trace).filteredOn(span -> span.getKind() == SpanKind.PRODUCER).singleElement()
                 .satisfies(send -> assertThat(send.getSpanId()).as("the header names the Kafka send as parent")
                         .isEqualTo(traceparent[2]));
+        assertThat(spans.getFinishedSpanItems()).as("the relay's polling, caused by no request, is not traced")
+                .noneMatch(span -> Traces.isSql(span) && !span.getParentSpanContext().isValid());
     }
 }
