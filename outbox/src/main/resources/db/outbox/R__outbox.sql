@@ -32,3 +32,11 @@ create table if not exists outbox_parked (
     error       text        not null,
     parked_at   timestamptz not null
 );
+
+-- The W3C trace context (traceparent, tracestate) of the work that wrote the event, so the relay
+-- sends it on as Kafka headers and the consumers continue the same trace. Null when that work was
+-- not traced. Kept on a parked message too, so a re-sent one still belongs to its trace.
+alter table outbox_message add column if not exists traceparent text;
+alter table outbox_message add column if not exists tracestate text;
+alter table outbox_parked add column if not exists traceparent text;
+alter table outbox_parked add column if not exists tracestate text;

@@ -111,8 +111,15 @@ class CaseEventsTest {
                         Purpose.SURRENDER_REQUEST, 2));
         assertThat(records).extracting(r -> new String(r.headers().lastHeader("type").value(), StandardCharsets.UTF_8))
                 .containsExactlyInAnyOrder(CaseOpened.TYPE, CaseContactLinked.TYPE);
+        assertThat(records).allSatisfy(r -> assertThat(header(r, "ce_source")).isEqualTo("/hotline/case-service"));
+        assertThat(records).extracting(r -> header(r, "ce_id"))
+                .containsExactlyInAnyOrderElementsOf(events.stream().map(e -> e.eventId().toString()).toList());
         // Keyed by case id, so one case's events are on one partition, in version order.
         assertThat(records).extracting(ConsumerRecord::partition).containsOnly(records.get(0).partition());
         assertThat(records).extracting(ConsumerRecord::offset).isSorted();
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

@@ -58,9 +58,22 @@ final class Contacts {
         return contact;
     }
 
+    /** As intake's relay sends it when the contact's request was traced: with its traceparent header. */
+    static ContactRecorded sendTraced(ContactRecorded contact, String traceparent) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.CONTACTS, contact.callerKey(),
+                EventJson.write(contact));
+        record.headers().add("traceparent", traceparent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        send(record);
+        return contact;
+    }
+
     static void sendRaw(String key, String value) {
+        send(new ProducerRecord<>(Topics.CONTACTS, key, value));
+    }
+
+    private static void send(ProducerRecord<String, String> record) {
         try {
-            producer().send(new ProducerRecord<>(Topics.CONTACTS, key, value)).get();
+            producer().send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot send to " + Topics.CONTACTS, e);
         }

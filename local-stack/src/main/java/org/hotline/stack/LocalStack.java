@@ -132,6 +132,8 @@ public final class LocalStack {
         // The stack runs the prod jars, which log JSON; its logs are read by people (./stack logs)
         // and scanned for " ERROR " lines by the hostile-input suite, so they stay plain text.
         environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        // No trace collector runs on this machine: tracing is off, so nothing tries to reach one.
+        environment.put("QUARKUS_OTEL_SDK_DISABLED", "true");
         // Production switches Swagger UI off; on this machine it is how a developer tries the API.
         environment.put("QUARKUS_SWAGGER_UI_ENABLE", "true");
         // Every service trusts the stack's own token issuer (key location, issuer, audience).

@@ -35,6 +35,7 @@ public class Outbox {
         message.eventType = event.typeName();
         message.payload = EventJson.write(event);
         message.createdAt = Instant.now();
+        TraceContext.captureInto(message);
         holdKeyUntilCommit(message.messageKey);
         message.persist();
         transactions.registerInterposedSynchronization(new Synchronization() {

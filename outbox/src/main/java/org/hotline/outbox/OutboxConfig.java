@@ -42,4 +42,11 @@ public interface OutboxConfig {
      */
     @WithDefault("5")
     int maxAttempts();
+
+    /**
+     * The CloudEvents {@code source} of the events this service publishes ({@code ce_source}
+     * header): a URI reference naming the service.
+     */
+    @WithDefault("/hotline/${quarkus.application.name}")
+    String source();
 }

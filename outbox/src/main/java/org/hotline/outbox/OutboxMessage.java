@@ -45,4 +45,9 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** W3C trace context of the transaction that wrote it (null if untraced): see {@link TraceContext}. */
+    public String traceparent;
+
+    public String tracestate;
 }

@@ -1,5 +1,6 @@
 package org.hotline.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,13 +16,18 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.hotline.events.CloudEventHeaders;
+import org.hotline.events.EventJson;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -151,7 +157,11 @@ public class OutboxRelay {
             if (failure == null) {
                 sent.add(batch.get(i).id);
             } else {
-                refused(batch.get(i), failure);
+                // In the message's trace, so that the log lines about it carry its trace id.
+                Context writer = TraceContext.parentOf(batch.get(i));
+                try (Scope inTrace = writer == null ? Scope.noop() : writer.makeCurrent()) {
+                    refused(batch.get(i), failure);
+                }
             }
         }
         if (!sent.isEmpty()) {
@@ -202,14 +212,17 @@ public class OutboxRelay {
 
     private CompletableFuture<Void> send(OutboxMessage message) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("type", message.eventType.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(message.topic)
                 .withKey(message.messageKey)
-                .withHeaders(headers)
+                .withHeaders(headers(message))
                 .build();
-        emitter.send(Message.of(message.payload, Metadata.of(metadata),
+        // The Kafka connector starts its publish span under this parent and writes the traceparent
+        // header from it, so the consumers continue the trace of the request that wrote the event.
+        Context parent = TraceContext.parentOf(message);
+        Metadata metadata = parent == null ? Metadata.of(kafka)
+                : Metadata.of(kafka, TracingMetadata.withCurrent(parent));
+        emitter.send(Message.of(message.payload, metadata,
                 () -> {
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);
@@ -219,6 +232,24 @@ public class OutboxRelay {
                     return CompletableFuture.completedFuture(null);
                 }));
         return acked;
+    }
+
+    /**
+     * Today's {@code type} header and the CloudEvents attributes beside it. A payload this version
+     * cannot read (written by an older one) still goes out, with the type header alone, rather
+     * than jam the outbox.
+     */
+    private RecordHeaders headers(OutboxMessage message) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("type", message.eventType.getBytes(StandardCharsets.UTF_8));
+        try {
+            CloudEventHeaders.of(EventJson.read(message.payload), config.source())
+                    .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        } catch (EventJson.UnreadableEvent e) {
+            LOG.warnf("Outbox message %d (%s) goes out without CloudEvents headers: %s", message.id,
+                    message.eventType, e.getMessage());
+        }
+        return headers;
     }
 
     private void refreshLag() {

@@ -43,6 +43,10 @@ public class ParkedMessage extends PanacheEntityBase {
     @Column(name = "parked_at", nullable = false)
     public Instant parkedAt;
 
+    public String traceparent;
+
+    public String tracestate;
+
     static ParkedMessage of(OutboxMessage message, Instant now) {
         ParkedMessage parked = new ParkedMessage();
         parked.id = message.id;
@@ -54,6 +58,8 @@ public class ParkedMessage extends PanacheEntityBase {
         parked.attempts = message.attempts;
         parked.error = message.lastError;
         parked.parkedAt = now;
+        parked.traceparent = message.traceparent;
+        parked.tracestate = message.tracestate;
         return parked;
     }
 
@@ -65,6 +71,8 @@ public class ParkedMessage extends PanacheEntityBase {
         message.eventType = eventType;
         message.payload = payload;
         message.createdAt = createdAt;
+        message.traceparent = traceparent;
+        message.tracestate = tracestate;
         return message;
     }
 }

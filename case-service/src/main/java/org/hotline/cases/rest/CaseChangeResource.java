@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.cases.CareRecord;
 import org.hotline.cases.SurrenderCase;
@@ -57,7 +58,14 @@ public class CaseChangeResource {
     @POST
     @Path("/transitions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Moves a case to another state; 409 with allowedNext when the move is not allowed")
+    @Operation(operationId = "transitionCase",
+            summary = "Moves a case to another state; 409 with allowedNext when the move is not allowed")
+    @APIResponse(responseCode = "200", description = "Moved; the new version as ETag")
+    @APIResponse(responseCode = "404", description = "No case has this reference")
+    @APIResponse(responseCode = "409",
+            description = "The move is not allowed from the case's state (allowedNext lists those that are)")
+    @APIResponse(responseCode = "412", description = "The case changed since the If-Match version was read")
+    @APIResponse(responseCode = "422", description = "The time lies before the case's last change")
     public RestResponse<CaseView> transition(@PathParam("reference") String reference, TransitionRequest body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         List<FieldError> errors = bodyRequired(body);
@@ -72,7 +80,13 @@ public class CaseChangeResource {
     @POST
     @Path("/care")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Records care given to a man in custody; 409 when the case is not in custody")
+    @Operation(operationId = "recordCare",
+            summary = "Records care given to a man in custody; 409 when the case is not in custody")
+    @APIResponse(responseCode = "201", description = "Recorded; the case's new version as ETag")
+    @APIResponse(responseCode = "404", description = "No case has this reference")
+    @APIResponse(responseCode = "409", description = "The case is not in custody")
+    @APIResponse(responseCode = "412", description = "The case changed since the If-Match version was read")
+    @APIResponse(responseCode = "422", description = "The time lies before custody began")
     public RestResponse<CareView> care(@PathParam("reference") String reference, CareRequest body,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         List<FieldError> errors = bodyRequired(body);
@@ -87,7 +101,12 @@ public class CaseChangeResource {
 
     @POST
     @Path("/inquiries/{inquiryId}")
-    @Operation(summary = "Links a relative's open inquiry to this case; 404 unknown inquiry, 409 already linked")
+    @Operation(operationId = "linkInquiry",
+            summary = "Links a relative's open inquiry to this case; 404 unknown inquiry, 409 already linked")
+    @APIResponse(responseCode = "200", description = "Linked; the case's new version as ETag")
+    @APIResponse(responseCode = "404", description = "No such case or inquiry")
+    @APIResponse(responseCode = "409", description = "The inquiry is already linked")
+    @APIResponse(responseCode = "412", description = "The case changed since the If-Match version was read")
     public RestResponse<CaseView> linkInquiry(@PathParam("reference") String reference,
             @PathParam("inquiryId") String inquiryId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

@@ -6,8 +6,13 @@ import java.net.URI;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.cases.config.CaseConfig;
+import org.hotline.events.CaseState;
 import org.hotline.cases.service.CaseHistory;
 import org.hotline.cases.service.CaseNotFound;
 import org.hotline.cases.service.CaseOpenings;
@@ -61,8 +66,11 @@ public class CaseResource {
     @Path("/{reference}")
     // Operators too: intake asks with the operator's own token when a caller follows up.
     @RolesAllowed({ Roles.CASE_OFFICER, Roles.OPERATOR })
-    @Operation(summary = "The case a reference (primary or alias, any case, dashes optional) leads to;"
+    @Operation(operationId = "findCase",
+            summary = "The case a reference (primary or alias, any case, dashes optional) leads to;"
             + " its ETag is its version, for If-Match on changes")
+    @APIResponse(responseCode = "200", description = "The case, with its version as ETag")
+    @APIResponse(responseCode = "404", description = "No case has this reference")
     public RestResponse<CaseView> byReference(@PathParam("reference") String reference) {
         String canonical = OfficerRequest.canonicalReference(reference);
         CaseView found = queries.byReference(canonical)
@@ -72,8 +80,14 @@ public class CaseResource {
     }
 
     @GET
-    @Operation(summary = "Cases, newest first, optionally in one state")
-    public CasePage list(@QueryParam("state") String state, @QueryParam("page") String page,
+    @Operation(operationId = "listCases", summary = "Cases, newest first, optionally in one state")
+    @APIResponse(responseCode = "200", description = "One page of cases")
+    // Read as strings so that CaseListRequest names every bad one at once; documented with their types.
+    public CasePage list(
+            @Parameter(schema = @Schema(implementation = CaseState.class)) @QueryParam("state") String state,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+            @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
             @QueryParam("size") String size) {
         CaseListRequest request = CaseListRequest.parse(state, page, size, config);
         CaseQueries.CasePageResult result = queries.list(request.state(), request.page(), request.size());
@@ -83,8 +97,12 @@ public class CaseResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Opens a case for a man who came into custody without a call; with an Idempotency-Key, a"
+    @Operation(operationId = "openCaseInCustody",
+            summary = "Opens a case for a man who came into custody without a call; with an Idempotency-Key, a"
             + " retried request gets the same case and the key on a different request gets 422")
+    @APIResponse(responseCode = "201", description = "Opened; Location names the case")
+    @APIResponse(responseCode = "422",
+            description = "The Idempotency-Key was used for a different request, or the time is implausible")
     public RestResponse<CaseView> open(NewCaseRequest body,
             @HeaderParam(NewCaseIdempotency.HEADER) String idempotencyKey) {
         List<FieldError> errors = OfficerRequest.noErrors();
@@ -112,7 +130,10 @@ public class CaseResource {
 
     @GET
     @Path("/{reference}/history")
-    @Operation(summary = "Every transition, care record and linked contact of a case, oldest first")
+    @Operation(operationId = "caseHistory",
+            summary = "Every transition, care record and linked contact of a case, oldest first")
+    @APIResponse(responseCode = "200", description = "The case's history")
+    @APIResponse(responseCode = "404", description = "No case has this reference")
     public CaseHistoryView history(@PathParam("reference") String reference) {
         String canonical = OfficerRequest.canonicalReference(reference);
         return history.of(canonical)
@@ -122,8 +143,10 @@ public class CaseResource {
 
     @GET
     @Path("/overdue")
-    @Operation(summary = "Cases in custody past a deadline (capture card, first family contact, information"
+    @Operation(operationId = "listOverdueCases",
+            summary = "Cases in custody past a deadline (capture card, first family contact, information"
             + " bureau), longest overdue first")
+    @APIResponse(responseCode = "200", description = "The overdue cases")
     public OverdueView.Page overdue() {
         return new OverdueView.Page(overdue.now().stream().map(OverdueView::of).toList());
     }

@@ -4,6 +4,10 @@ import org.hotline.problem.Roles;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.cases.service.Inquiries;
 import org.hotline.problem.Problem.FieldError;
@@ -30,9 +34,13 @@ public class InquiryResource {
     }
 
     @GET
-    @Operation(summary = "open=true: relatives' inquiries not linked to a case; unsettled=true: contacts naming a"
+    @Operation(operationId = "listInquiries",
+            summary = "open=true: relatives' inquiries not linked to a case; unsettled=true: contacts naming a"
             + " reference no case has. Oldest first.")
-    public InquiryView.Page list(@QueryParam("open") String open, @QueryParam("unsettled") String unsettled) {
+    @APIResponse(responseCode = "200", description = "The inquiries or unsettled contacts asked for")
+    public InquiryView.Page list(
+            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("open") String open,
+            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("unsettled") String unsettled) {
         boolean wantOpen = flag("open", open);
         boolean wantUnsettled = flag("unsettled", unsettled);
         if (wantOpen == wantUnsettled) {

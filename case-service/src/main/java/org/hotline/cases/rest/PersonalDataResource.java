@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.cases.service.PersonalData;
 import org.hotline.problem.Problem.FieldError;
@@ -44,8 +45,13 @@ public class PersonalDataResource {
     }
 
     @GET
-    @Operation(summary = "The personal data of a contact linked to this case, fetched from intake-service and not"
+    @Operation(operationId = "readCaseContactPersonalData",
+            summary = "The personal data of a contact linked to this case, fetched from intake-service and not"
             + " kept; 404 when not linked or unknown, 503 when intake-service is unavailable")
+    @APIResponse(responseCode = "200", description = "The contact's personal data, as intake-service holds it")
+    @APIResponse(responseCode = "404", description = "No such case, or the contact is not linked to it")
+    @APIResponse(responseCode = "502", description = "intake-service refused the read")
+    @APIResponse(responseCode = "503", description = "intake-service is unavailable")
     public JsonNode read(@PathParam("reference") String reference, @PathParam("contactId") String contactId,
             @HeaderParam(ACCESS_REASON) String reason) {
         List<FieldError> errors = OfficerRequest.noErrors();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.inbox.DeadLetter;
 import org.hotline.problem.Roles;
@@ -37,8 +38,10 @@ public class DeadLetterResource {
     }
 
     @GET
-    @Operation(summary = "Every record on this service's dead-letter topic: id, source topic, partition, offset,"
+    @Operation(operationId = "listDeadLetters",
+            summary = "Every record on this service's dead-letter topic: id, source topic, partition, offset,"
             + " key and reason (never the payload)")
+    @APIResponse(responseCode = "200", description = "The dead letters, without payloads")
     public List<DeadLetter> list() {
         return replay.list();
     }
@@ -46,8 +49,10 @@ public class DeadLetterResource {
     @POST
     @Path("/replay")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Applies the chosen dead letters again (all if no ids are given); one applied before"
+    @Operation(operationId = "replayDeadLetters",
+            summary = "Applies the chosen dead letters again (all if no ids are given); one applied before"
             + " changes nothing")
+    @APIResponse(responseCode = "200", description = "Per dead letter: applied, or the error")
     public List<DeadLetterReplay.Outcome> replay(ReplayRequest request) {
         return replay.replay(request == null || request.ids() == null ? Set.of() : request.ids());
     }

@@ -5,6 +5,9 @@ import org.hotline.intake.service.KeyedRequest;
 import org.hotline.problem.Roles;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -20,6 +23,7 @@ import jakarta.ws.rs.core.Response;
  * lines were stored. Served at {@code /api/v1/contacts:batch}; see {@link BatchPath}.
  */
 @Path(BatchPath.INTERNAL)
+@Tag(name = "contacts")
 public class ContactBatchResource {
 
     static final String NDJSON = "application/x-ndjson";
@@ -38,6 +42,11 @@ public class ContactBatchResource {
     @Consumes(NDJSON)
     @RolesAllowed(Roles.OPERATOR)
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "importContacts", summary = "Bulk import: one contact per NDJSON line, each answered"
+            + " on its own; 200 once the body could be read")
+    @APIResponse(responseCode = "200", description = "Per-line results: which lines were stored, and why not")
+    @APIResponse(responseCode = "413", description = "The body or its line count exceeds the import's limits")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for a different request")
     public Response importContacts(@HeaderParam(IdempotencyKey.HEADER) String idempotencyKey, byte[] content) {
         byte[] body = content == null ? new byte[0] : content;
         if (idempotencyKey == null) {

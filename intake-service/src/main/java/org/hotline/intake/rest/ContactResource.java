@@ -13,6 +13,9 @@ import org.hotline.problem.Actor;
 import org.hotline.problem.Problem;
 import org.hotline.problem.ProblemException;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,6 +32,7 @@ import jakarta.ws.rs.core.Response;
 /** Contacts, one at a time. */
 @Path("/api/v1/contacts")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "contacts")
 public class ContactResource {
 
     static final String ACCESS_REASON = "X-Access-Reason";
@@ -53,6 +57,12 @@ public class ContactResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "recordContact", summary = "Records one contact; a surrender request gets its case"
+            + " reference in the answer. With an Idempotency-Key, a retry gets the first answer back")
+    @APIResponse(responseCode = "201", description = "Recorded; Location names the contact")
+    @APIResponse(responseCode = "413", description = "The body is larger than a single contact may be")
+    @APIResponse(responseCode = "422", description = "The named case reference is unknown, or the Idempotency-Key"
+            + " was used for a different request")
     public Response record(@HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @NotNull @Valid NewContactRequest body) {
         if (idempotencyKey == null) {
@@ -68,6 +78,10 @@ public class ContactResource {
     @GET
     @Path("{id}")
     @RolesAllowed(Roles.CASE_OFFICER)
+    @Operation(operationId = "readContact", summary = "A contact with its caller's personal data; needs an"
+            + " X-Access-Reason, and every read is audited")
+    @APIResponse(responseCode = "200", description = "The contact")
+    @APIResponse(responseCode = "404", description = "No such contact, or its caller's data was erased")
     public ContactView read(@PathParam("id") UUID id, @HeaderParam(ACCESS_REASON) String reason) {
         return ContactView.of(contacts.readPersonalData(id, actor.subject(), checked(reason)));
     }

@@ -3,8 +3,11 @@ package org.hotline.intake.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,6 +15,7 @@ import org.hotline.events.CallerRole;
 import org.hotline.events.Channel;
 import org.hotline.events.ContactRecorded;
 import org.hotline.events.EventJson;
+import org.hotline.events.HotlineEvent;
 import org.hotline.events.Origin;
 import org.hotline.events.Purpose;
 import org.hotline.intake.Contacts;
@@ -53,8 +57,20 @@ class ContactRecordedEventTest {
         assertThat(EventJson.read(record.value())).usingRecursiveComparison().ignoringFields("eventId")
                 .isEqualTo(new ContactRecorded(null, id, callerKey, CallerRole.SERVICEMAN, Channel.PHONE,
                         Purpose.SURRENDER_REQUEST, Origin.RU, Instant.parse("2022-11-05T18:00:00Z"), reference));
+        HotlineEvent event = EventJson.read(record.value());
+        assertThat(headersOf(record)).as("CloudEvents attributes in Kafka binary mode, beside the type header")
+                .containsAllEntriesOf(Map.of("type", ContactRecorded.TYPE, "ce_specversion", "1.0",
+                        "ce_id", event.eventId().toString(), "ce_source", "/hotline/intake-service",
+                        "ce_type", ContactRecorded.TYPE, "ce_time", "2022-11-05T18:00:00Z",
+                        "content-type", "application/json"));
         assertThat(record.value()).doesNotContain(phoneNumber, phoneNumber.substring(1), "Sergei", "Orlov",
                 "54321", "Kreminna", "borrowed");
+    }
+
+    private static Map<String, String> headersOf(ConsumerRecord<String, String> record) {
+        Map<String, String> headers = new HashMap<>();
+        record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        return headers;
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hotline.outbox.ParkedMessages;
 import org.hotline.problem.Roles;
@@ -40,7 +41,9 @@ public class ParkedMessageResource {
     }
 
     @GET
-    @Operation(summary = "Messages parked after the broker refused them too often, with their last error")
+    @Operation(operationId = "listParkedMessages",
+            summary = "Messages parked after the broker refused them too often, with their last error")
+    @APIResponse(responseCode = "200", description = "The parked messages, without payloads")
     public List<ParkedMessages.Parked> list() {
         return parked.list();
     }
@@ -48,7 +51,9 @@ public class ParkedMessageResource {
     @POST
     @Path("/resend")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Moves the chosen parked messages (all if no ids are given) back into the outbox")
+    @Operation(operationId = "resendParkedMessages",
+            summary = "Moves the chosen parked messages (all if no ids are given) back into the outbox")
+    @APIResponse(responseCode = "200", description = "The ids moved back into the outbox")
     public Resent resend(ResendRequest request) {
         return new Resent(parked.resend(request == null || request.ids() == null ? Set.of() : request.ids()));
     }

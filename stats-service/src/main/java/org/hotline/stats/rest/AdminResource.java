@@ -4,6 +4,7 @@ import org.hotline.problem.Roles;
 import java.net.URI;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.hotline.stats.service.Rebuild;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -27,15 +28,21 @@ public class AdminResource {
     }
 
     @POST
-    @Operation(summary = "Rebuild the store by replaying both topics into a fresh generation, then switch to it",
+    @Operation(operationId = "startRebuild",
+            summary = "Rebuild the store by replaying both topics into a fresh generation, then switch to it",
             description = "409 while a rebuild runs, and when records were deleted from the start of a topic:"
                     + " a replay would miss them, so the active generation stays.")
+    @APIResponse(responseCode = "202", description = "Rebuild started")
+    @APIResponse(responseCode = "409",
+            description = "A rebuild is running, or records were deleted from the start of a topic")
     public Response start() {
         return Response.accepted(rebuild.start()).location(URI.create("/api/v1/admin/rebuild")).build();
     }
 
     @GET
-    @Operation(summary = "Progress of the running or last rebuild: records read and to read per topic")
+    @Operation(operationId = "rebuildProgress",
+            summary = "Progress of the running or last rebuild: records read and to read per topic")
+    @APIResponse(responseCode = "200", description = "Progress per topic")
     public Rebuild.Progress progress() {
         return rebuild.progress();
     }

@@ -1,6 +1,7 @@
 package org.hotline.stats.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.hotline.stats.config.StatsConfig;
 import org.hotline.stats.service.PublicStats;
 
@@ -27,14 +28,18 @@ public class PublicStatsResource {
 
     @GET
     @Path("/summary")
-    @Operation(summary = "The summary for publication: counts below the threshold and their complements hidden")
+    @Operation(operationId = "publicSummary",
+            summary = "The summary for publication: counts below the threshold and their complements hidden")
+    @APIResponse(responseCode = "200", description = "The publishable summary")
     public PublicStats.PublicSummary summary() {
         return publicStats.summary();
     }
 
     @GET
     @Path("/series")
-    @Operation(summary = "A series for publication: counts below the threshold and their complements hidden")
+    @Operation(operationId = "publicSeries",
+            summary = "A series for publication: counts below the threshold and their complements hidden")
+    @APIResponse(responseCode = "200", description = "The publishable series")
     public PublicStats.PublicSeries series(@QueryParam("metric") String metric,
                                            @QueryParam("granularity") String granularity,
                                            @QueryParam("from") String from, @QueryParam("to") String to,

@@ -2,6 +2,7 @@ package org.hotline.stats.rest;
 
 import org.hotline.problem.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.hotline.stats.config.StatsConfig;
 import org.hotline.stats.service.Series;
 import org.hotline.stats.service.StatsQuery;
@@ -38,21 +39,27 @@ public class StatsResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Server-sent events: the summary now, then again whenever it changes (at most once a second)")
+    @Operation(operationId = "streamSummary",
+            summary = "Server-sent events: the summary now, then again whenever it changes (at most once a second)")
+    @APIResponse(responseCode = "200", description = "A stream of summaries (text/event-stream)")
     public Multi<Summary> stream() {
         return feed.stream();
     }
 
     @GET
     @Path("/summary")
-    @Operation(summary = "Headline figures: contacts, rolling windows, surrender requests by month, cases")
+    @Operation(operationId = "summary",
+            summary = "Headline figures: contacts, rolling windows, surrender requests by month, cases")
+    @APIResponse(responseCode = "200", description = "The headline figures")
     public Summary summary() {
         return query.summary();
     }
 
     @GET
     @Path("/series")
-    @Operation(summary = "Counts per day, ISO week or month of the configured zone, every bucket present")
+    @Operation(operationId = "series",
+            summary = "Counts per day, ISO week or month of the configured zone, every bucket present")
+    @APIResponse(responseCode = "200", description = "One count per bucket")
     public Series series(@QueryParam("metric") String metric, @QueryParam("granularity") String granularity,
                          @QueryParam("from") String from, @QueryParam("to") String to,
                          @QueryParam("groupBy") String groupBy) {
