@@ -9,6 +9,7 @@ import org.hotline.stack.KafkaBroker;
 import org.hotline.stack.LocalStack;
 import org.hotline.stack.PostgresCluster;
 import org.hotline.stack.ServiceProcess;
+import org.hotline.stack.StackSecrets;
 import org.hotline.stack.Tokens;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -112,6 +113,16 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
 
         public KafkaBroker kafka() {
             return stack.kafka();
+        }
+
+        /** The stack's folder: its logs, its secrets. */
+        Path home() {
+            return stack.settings().home().toAbsolutePath().normalize();
+        }
+
+        /** The secrets the stack handed the services: tests look for them where they must not be. */
+        StackSecrets secrets() {
+            return new StackSecrets(stack.settings().home());
         }
 
         ServiceProcess intake() {
