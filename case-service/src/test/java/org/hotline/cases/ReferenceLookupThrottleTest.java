@@ -21,6 +21,7 @@ import org.hotline.problem.Roles;
 import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -93,7 +94,8 @@ class ReferenceLookupThrottleTest {
     void anOperatorNamingUnknownReferencesIsRefusedWith429ThenEvenForAKnownCase() {
         String known = newReference();
         send(Contacts.surrenderRequest(newCallerKey(), known));
-        await().atMost(Duration.ofSeconds(30)).until(() -> queries.byReference(known).isPresent());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> queries.byReference(known).isPresent()));
         lookUp(known).then().statusCode(200);
 
         for (int i = 0; i < 3; i++) {
