@@ -27,6 +27,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class FakeCaseService implements QuarkusTestResourceLifecycleManager {
 
     private static final String PATH = "/api/v1/cases/";
+    private static final String THROTTLED = "throttled:";
 
     private final Map<String, String> states = new ConcurrentHashMap<>();
     private HttpServer server;
@@ -52,11 +53,15 @@ public class FakeCaseService implements QuarkusTestResourceLifecycleManager {
 
     /** Makes the stand-in know a case under this reference, in this state. */
     public static void open(String reference, CaseState state) {
+        put(reference, state.name());
+    }
+
+    private static void put(String reference, String state) {
         String url = ConfigProvider.getConfig().getValue("quarkus.rest-client.case-service.url", String.class);
         try {
             HttpResponse<Void> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(url + PATH + reference))
-                            .PUT(HttpRequest.BodyPublishers.ofString(state.name())).build(),
+                            .PUT(HttpRequest.BodyPublishers.ofString(state)).build(),
                     HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() != 204) {
                 throw new IllegalStateException("stand-in refused the case: " + response.statusCode());
@@ -69,6 +74,14 @@ public class FakeCaseService implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /**
+     * Makes the stand-in refuse lookups of this reference as case-service refuses an operator who
+     * guessed too many references: 429 with {@code Retry-After}.
+     */
+    public static void throttle(String reference, int retryAfterSeconds) {
+        put(reference, THROTTLED + retryAfterSeconds);
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         String reference = exchange.getRequestURI().getPath().substring(PATH.length());
         if ("PUT".equals(exchange.getRequestMethod())) {
@@ -78,7 +91,12 @@ public class FakeCaseService implements QuarkusTestResourceLifecycleManager {
             return;
         }
         String state = states.get(reference);
-        if (state == null) {
+        if (state != null && state.startsWith(THROTTLED)) {
+            exchange.getResponseHeaders().set("Retry-After", state.substring(THROTTLED.length()));
+            send(exchange, 429, "application/problem+json", """
+                    {"type":"about:blank","title":"Too Many Requests","status":429,"detail":"Too many unknown case references lately; try again later."}
+                    """);
+        } else if (state == null) {
             send(exchange, 404, "application/problem+json", """
                     {"type":"about:blank","title":"Not Found","status":404,"detail":"There is no case %s."}
                     """.formatted(reference));

@@ -10,6 +10,7 @@ import org.hotline.stack.LocalStack;
 import org.hotline.stack.Ports;
 import org.hotline.stack.PostgresCluster;
 import org.hotline.stack.ServiceProcess;
+import org.hotline.stack.StackSecrets;
 import org.hotline.stack.Tokens;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -113,6 +114,16 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
 
         public KafkaBroker kafka() {
             return stack.kafka();
+        }
+
+        /** The stack's folder: its logs, its secrets. */
+        Path home() {
+            return stack.settings().home().toAbsolutePath().normalize();
+        }
+
+        /** The secrets the stack handed the services: tests look for them where they must not be. */
+        StackSecrets secrets() {
+            return new StackSecrets(stack.settings().home());
         }
 
         ServiceProcess intake() {

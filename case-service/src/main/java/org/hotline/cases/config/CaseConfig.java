@@ -40,6 +40,38 @@ public interface CaseConfig {
     /** How long after custody each custody obligation falls due. */
     Deadlines deadlines();
 
+    /**
+     * How many unknown references one token subject without the case-officer role may look up.
+     * An operator's token can read a case's state by its reference, so without a limit it could
+     * enumerate references and learn who is in custody.
+     */
+    ReferenceLookups referenceLookups();
+
+    /**
+     * A token bucket per subject that only unknown references drain: an operator who follows up
+     * on real cases is never slowed down, one who guesses is.
+     */
+    interface ReferenceLookups {
+
+        /** Unknown references a subject may name in a row before he is slowed down. */
+        @WithDefault("10")
+        int burst();
+
+        /**
+         * After the burst, one more unknown reference per this interval; a lookup before then is
+         * refused with 429 and {@code Retry-After}, whatever reference it names.
+         */
+        @WithDefault("30s")
+        Duration refillEvery();
+
+        /**
+         * Subjects remembered at once, so memory stays bounded; subjects come from signed tokens,
+         * so nobody can make up new ones to flush the others out.
+         */
+        @WithDefault("10000")
+        int maxSubjects();
+    }
+
     interface Deadlines {
 
         /** Third Geneva Convention Art. 70: the capture card within one week of custody. */

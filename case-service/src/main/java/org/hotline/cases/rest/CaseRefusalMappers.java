@@ -14,6 +14,7 @@ import org.hotline.cases.service.InquiryNotFound;
 import org.hotline.cases.service.IntakeUnavailable;
 import org.hotline.cases.service.MoveBeforeLastChange;
 import org.hotline.cases.service.PersonalDataRefused;
+import org.hotline.cases.service.ReferenceLookupsThrottled;
 import org.hotline.problem.Problem;
 import org.hotline.problem.Problem.FieldError;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -72,6 +73,14 @@ public class CaseRefusalMappers {
     @ServerExceptionMapper
     public Response intakeUnavailable(IntakeUnavailable e) {
         return Problem.of(503, "Service Unavailable", e.getMessage(), List.of()).toResponse();
+    }
+
+    /** Retry-After in whole seconds, rounded up, so a client that waits as told is let through. */
+    @ServerExceptionMapper
+    public Response referenceLookupsThrottled(ReferenceLookupsThrottled e) {
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return Response.fromResponse(Problem.of(429, "Too Many Requests", e.getMessage(), List.of()).toResponse())
+                .header("Retry-After", seconds).build();
     }
 
     private static Response unprocessableTime(String detail, String why) {

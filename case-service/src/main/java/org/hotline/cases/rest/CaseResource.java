@@ -19,6 +19,7 @@ import org.hotline.cases.service.CaseOpenings;
 import org.hotline.cases.service.CaseQueries;
 import org.hotline.cases.service.CaseTransitions;
 import org.hotline.cases.service.OverdueCases;
+import org.hotline.cases.service.ReferenceLookupThrottle;
 import org.hotline.problem.Problem.FieldError;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -33,7 +34,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
 @RolesAllowed(Roles.CASE_OFFICER)
 @Path("/api/v1/cases")
@@ -49,9 +52,10 @@ public class CaseResource {
     private final CaseConfig config;
     private final ObjectMapper json;
     private final Actor actor;
+    private final ReferenceLookupThrottle throttle;
 
     public CaseResource(CaseQueries queries, CaseTransitions transitions, CaseHistory history, OverdueCases overdue,
-            CaseOpenings openings, CaseConfig config, ObjectMapper json, Actor actor) {
+            CaseOpenings openings, CaseConfig config, ObjectMapper json, Actor actor, ReferenceLookupThrottle throttle) {
         this.queries = queries;
         this.transitions = transitions;
         this.history = history;
@@ -60,6 +64,7 @@ public class CaseResource {
         this.config = config;
         this.json = json;
         this.actor = actor;
+        this.throttle = throttle;
     }
 
     @GET
@@ -71,11 +76,24 @@ public class CaseResource {
             + " its ETag is its version, for If-Match on changes")
     @APIResponse(responseCode = "200", description = "The case, with its version as ETag")
     @APIResponse(responseCode = "404", description = "No case has this reference")
-    public RestResponse<CaseView> byReference(@PathParam("reference") String reference) {
+    @APIResponse(responseCode = "429", description = "Too many unknown references named by this caller; see Retry-After")
+    public RestResponse<CaseView> byReference(@PathParam("reference") String reference,
+            @Context SecurityContext security) {
         String canonical = OfficerRequest.canonicalReference(reference);
+        // A case officer lists every case anyway; whoever may only read one by its reference
+        // (an operator) could guess references, so he is held to ReferenceLookupThrottle.
+        boolean limited = !security.isUserInRole(Roles.CASE_OFFICER);
+        if (limited) {
+            throttle.admit(actor.subject());
+        }
         CaseView found = queries.byReference(canonical)
                 .map(CaseView::of)
-                .orElseThrow(() -> new CaseNotFound(canonical));
+                .orElseThrow(() -> {
+                    if (limited) {
+                        throttle.unknownReferenceNamed(actor.subject());
+                    }
+                    return new CaseNotFound(canonical);
+                });
         return RestResponse.ResponseBuilder.ok(found).header("ETag", OfficerRequest.quoted(found.version())).build();
     }
 

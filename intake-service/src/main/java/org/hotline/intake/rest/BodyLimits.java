@@ -8,14 +8,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Refuses a body that announces itself as too big before a byte of it is read, as a 413
- * problem. (Past {@code quarkus.http.limits.max-body-size}, set above these limits, Vert.x would
+ * Refuses a body that announces itself as too big before a byte of it is read, and a chunked
+ * body once it grows past the limit, as a 413 problem. (Past {@code quarkus.http.limits.max-body-size}, set above these limits, Vert.x would
  * answer a bare 413 that no client can read as a problem.) A bulk import gets
  * {@link #MAX_IMPORT_BYTES}; one contact, at most about 10 KiB of text even in Cyrillic, gets
  * {@link #MAX_CONTACT_BYTES}.
@@ -46,7 +48,42 @@ public class BodyLimits {
             refuse(context, limit);
             return;
         }
+        if (length == null && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING, "chunked", true)) {
+            readCounting(context, limit);
+            return;
+        }
         context.next();
+    }
+
+    /**
+     * A chunked body announces no length, so it is counted as it comes: past the limit it is
+     * refused like an announced one, and nothing reaches a resource. A body within the limit is
+     * handed on whole; Quarkus REST reads a body already read (RoutingContext#getBody) from there.
+     */
+    private void readCounting(RoutingContext context, long limit) {
+        HttpServerRequest request = context.request();
+        Buffer body = Buffer.buffer();
+        boolean[] refused = { false };
+        request.handler(chunk -> {
+            if (refused[0]) {
+                return;
+            }
+            if (body.length() + (long) chunk.length() > limit) {
+                refused[0] = true;
+                refuse(context, limit);
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.endHandler(end -> {
+            if (!refused[0]) {
+                context.setBody(body);
+                context.next();
+            }
+        });
+        request.exceptionHandler(context::fail);
+        // Vert.x pauses a request until a handler wants its body.
+        request.resume();
     }
 
     private static boolean exceeds(String length, long limit) {

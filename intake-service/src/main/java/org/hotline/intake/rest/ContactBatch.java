@@ -18,6 +18,7 @@ import org.hotline.intake.service.ContactService.CheckedDraft;
 import org.hotline.intake.service.KeyReused;
 import org.hotline.intake.service.KeyTaken;
 import org.hotline.intake.service.KeyedRequest;
+import org.hotline.intake.client.CaseLookupsThrottled;
 import org.hotline.intake.service.UnknownCaseReference;
 import org.hotline.problem.FieldErrors;
 import org.hotline.problem.Problem;
@@ -99,6 +100,8 @@ public class ContactBatch {
             } catch (ProblemException e) {
                 results.add(LineResult.refused(number, e.problem()));
             } catch (UnknownCaseReference e) {
+                results.add(LineResult.refused(number, IntakeRefusalMappers.problemOf(e)));
+            } catch (CaseLookupsThrottled e) {
                 results.add(LineResult.refused(number, IntakeRefusalMappers.problemOf(e)));
             }
             if (chunk.size() >= config.batch().chunkSize()) {

@@ -2,6 +2,7 @@ package org.hotline.intake.rest;
 
 import java.util.List;
 
+import org.hotline.intake.client.CaseLookupsThrottled;
 import org.hotline.intake.service.ContactNotFound;
 import org.hotline.intake.service.KeyReused;
 import org.hotline.intake.service.UnknownCaseReference;
@@ -29,6 +30,13 @@ public class IntakeRefusalMappers {
         return problemOf(e).toResponse();
     }
 
+    /** The operator named too many unknown references: the same wait case-service asked for. */
+    @ServerExceptionMapper
+    public Response caseLookupsThrottled(CaseLookupsThrottled e) {
+        return Response.fromResponse(problemOf(e).toResponse())
+                .header("Retry-After", e.retryAfter().toSeconds()).build();
+    }
+
     @ServerExceptionMapper
     public Response keyReused(KeyReused e) {
         return Problem.of(422, "Unprocessable Content", "This Idempotency-Key was already used for a different request.",
@@ -40,5 +48,11 @@ public class IntakeRefusalMappers {
     static Problem problemOf(UnknownCaseReference e) {
         return Problem.of(422, "Unprocessable Content", e.getMessage(),
                 List.of(new FieldError("caseReference", "no case has this reference")));
+    }
+
+    static Problem problemOf(CaseLookupsThrottled e) {
+        return Problem.of(429, "Too Many Requests", e.getMessage(),
+                List.of(new FieldError("caseReference", "too many unknown references lately; retry after "
+                        + e.retryAfter().toSeconds() + " s")));
     }
 }

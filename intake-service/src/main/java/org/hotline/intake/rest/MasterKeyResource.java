@@ -26,7 +26,7 @@ public class MasterKeyResource {
     }
 
     @GET
-    @Operation(summary = "Live data keys per master key version, how many are still to re-wrap, and which"
+    @Operation(operationId = "masterKeyRotationProgress", summary = "Live data keys per master key version, how many are still to re-wrap, and which"
             + " unwrap-only versions may now be removed from the configuration")
     public MasterKeyRotation.Progress progress() {
         return rotation.progress();
@@ -34,7 +34,7 @@ public class MasterKeyResource {
 
     @POST
     @Path("/rewrap")
-    @Operation(summary = "Re-wraps every data key under an older master key with the active one now, and answers"
+    @Operation(operationId = "rewrapDataKeys", summary = "Re-wraps every data key under an older master key with the active one now, and answers"
             + " the progress afterwards")
     public MasterKeyRotation.Progress rewrap() {
         rotation.rewrapAll();

@@ -8,6 +8,7 @@ import org.hotline.intake.Contact;
 import org.hotline.intake.ReferenceCheck;
 import org.hotline.intake.ReferenceCheck.Outcome;
 import org.hotline.intake.client.CaseClient;
+import org.hotline.intake.client.CaseLookupsThrottled;
 import org.hotline.intake.client.CaseSummary;
 import org.jboss.logging.Logger;
 
@@ -34,6 +35,7 @@ public class ReferenceChecker {
      * @param askForState whether someone is waiting to hear the case's state; without that, a
      *                    reference intake issued itself needs no call at all
      * @throws UnknownCaseReference if case-service answers that it knows no such case
+     * @throws CaseLookupsThrottled if case-service refuses this operator's lookups for a while
      */
     public ReferenceCheck check(String reference, boolean askForState) {
         if (reference == null) {
@@ -46,6 +48,9 @@ public class ReferenceChecker {
         Optional<CaseSummary> found;
         try {
             found = cases.find(reference);
+        } catch (CaseLookupsThrottled e) {
+            // Not doubt about the reference but a refusal of the operator: the contact is refused.
+            throw e;
         } catch (RuntimeException e) {
             // WARN, not ERROR: the contact is safe and case-service settles it; nobody has to act.
             LOG.warnf("case-service could not be asked about a case reference (%s); contact accepted unverified",

@@ -115,6 +115,24 @@ class HostileInputTest {
     }
 
     @Test
+    void aChunkedContactOverTheBodyLimitIsTooLarge() throws Exception {
+        // No Content-Length to refuse it by: the limit must hold as the chunks arrive.
+        assertProblem(chunked("/api/v1/contacts", contactWithNotes("n".repeat((int) BodyLimits.MAX_CONTACT_BYTES + 1))),
+                413);
+
+        assertNothingStored();
+    }
+
+    @Test
+    void aChunkedContactWithinTheLimitIsStillRecorded() throws Exception {
+        // The counting read hands the whole body on; a lost body would be a 400 here.
+        HttpResponse<String> response = chunked("/api/v1/contacts", contactWithNotes("chunked but small"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(IntakeDatabase.contacts()).isEqualTo(contactsBefore + 1);
+    }
+
+    @Test
     void deeplyNestedJsonIsABadRequest() throws Exception {
         String nested = "[".repeat(20_000) + "]".repeat(20_000);
 
@@ -268,6 +286,15 @@ class HostileInputTest {
         return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sent in chunks, without a Content-Length (the client cannot know the length of a stream). */
+    private static HttpResponse<String> chunked(String path, String body) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -32,7 +32,11 @@ class OpenApiContractTest {
                 "POST /api/v1/contacts:batch",
                 "DELETE /api/v1/callers/{callerKey}/personal-data",
                 "GET /api/v1/admin/outbox/parked",
-                "POST /api/v1/admin/outbox/parked/resend");
+                "POST /api/v1/admin/outbox/parked/resend",
+                "GET /api/v1/admin/master-keys",
+                "POST /api/v1/admin/master-keys/rewrap",
+                "GET /api/v1/admin/dead-letters",
+                "POST /api/v1/admin/dead-letters/replay");
     }
 
     @Test
