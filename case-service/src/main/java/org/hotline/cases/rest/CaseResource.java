@@ -1,9 +1,11 @@
 package org.hotline.cases.rest;
 
+import org.hotline.audit.AuditLog;
 import org.hotline.problem.Actor;
 import org.hotline.problem.Roles;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,9 +46,10 @@ public class CaseResource {
     private final CaseConfig config;
     private final ObjectMapper json;
     private final Actor actor;
+    private final AuditLog auditLog;
 
     public CaseResource(CaseQueries queries, CaseTransitions transitions, CaseHistory history, OverdueCases overdue,
-            CaseOpenings openings, CaseConfig config, ObjectMapper json, Actor actor) {
+            CaseOpenings openings, CaseConfig config, ObjectMapper json, Actor actor, AuditLog auditLog) {
         this.queries = queries;
         this.transitions = transitions;
         this.history = history;
@@ -55,6 +58,7 @@ public class CaseResource {
         this.config = config;
         this.json = json;
         this.actor = actor;
+        this.auditLog = auditLog;
     }
 
     @GET
@@ -65,9 +69,10 @@ public class CaseResource {
             + " its ETag is its version, for If-Match on changes")
     public RestResponse<CaseView> byReference(@PathParam("reference") String reference) {
         String canonical = OfficerRequest.canonicalReference(reference);
-        CaseView found = queries.byReference(canonical)
-                .map(CaseView::of)
-                .orElseThrow(() -> new CaseNotFound(canonical));
+        Optional<CaseView> read = queries.byReference(canonical).map(CaseView::of);
+        // Misses too: a run of unknown references is what an enumeration looks like.
+        auditLog.record(actor.subject(), "case.read", canonical, null, read.isPresent() ? "ok" : "not-found");
+        CaseView found = read.orElseThrow(() -> new CaseNotFound(canonical));
         return RestResponse.ResponseBuilder.ok(found).header("ETag", OfficerRequest.quoted(found.version())).build();
     }
 
@@ -77,6 +82,9 @@ public class CaseResource {
             @QueryParam("size") String size) {
         CaseListRequest request = CaseListRequest.parse(state, page, size, config);
         CaseQueries.CasePageResult result = queries.list(request.state(), request.page(), request.size());
+        auditLog.record(actor.subject(), "case.list", null, null, "ok: state " + request.state().map(Enum::name)
+                .orElse("any") + ", page " + request.page() + ", size " + request.size() + ", " + result.items().size()
+                + " cases");
         return new CasePage(result.items().stream().map(CaseView::of).toList(), request.page(), request.size(),
                 result.total());
     }
@@ -115,9 +123,10 @@ public class CaseResource {
     @Operation(summary = "Every transition, care record and linked contact of a case, oldest first")
     public CaseHistoryView history(@PathParam("reference") String reference) {
         String canonical = OfficerRequest.canonicalReference(reference);
-        return history.of(canonical)
-                .map(recorded -> new CaseHistoryView(recorded.surrenderCase().reference, HistoryEntry.of(recorded)))
-                .orElseThrow(() -> new CaseNotFound(canonical));
+        Optional<CaseHistoryView> read = history.of(canonical)
+                .map(recorded -> new CaseHistoryView(recorded.surrenderCase().reference, HistoryEntry.of(recorded)));
+        auditLog.record(actor.subject(), "case.history.read", canonical, null, read.isPresent() ? "ok" : "not-found");
+        return read.orElseThrow(() -> new CaseNotFound(canonical));
     }
 
     @GET
@@ -125,6 +134,8 @@ public class CaseResource {
     @Operation(summary = "Cases in custody past a deadline (capture card, first family contact, information"
             + " bureau), longest overdue first")
     public OverdueView.Page overdue() {
-        return new OverdueView.Page(overdue.now().stream().map(OverdueView::of).toList());
+        OverdueView.Page page = new OverdueView.Page(overdue.now().stream().map(OverdueView::of).toList());
+        auditLog.record(actor.subject(), "case.overdue.list", null, null, "ok");
+        return page;
     }
 }
