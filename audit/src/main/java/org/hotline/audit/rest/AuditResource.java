@@ -66,7 +66,7 @@ public class AuditResource {
         }
         List<AuditEntry> entries = auditLog.find(new AuditFilter(since, until, who, what, pageNumber, pageSize));
         // Reading the log is itself on file: its entries say who read which contact, so reading them matters.
-        auditLog.record(actor.subject(), "audit.read", what.orElse(null), null, "ok: " + entries.size() + " entries"
+        auditLog.record(this.actor.subject(), "audit.read", what.orElse(null), null, "ok: " + entries.size() + " entries"
                 + who.map(a -> ", actor " + a).orElse(""));
         return new AuditPage(entries, pageNumber, pageSize);
     }
