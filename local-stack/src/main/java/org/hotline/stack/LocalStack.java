@@ -123,11 +123,15 @@ public final class LocalStack {
             case "case-service" -> "cases";
             default -> "stats";
         };
+        ServiceDatabase roles = secrets.serviceDatabase(database);
+        // The service runs as its runtime role and migrates as its database's owner; never as the
+        // superuser (production refuses to, see the audit module's RuntimeRoleGuard).
         Map<String, String> environment = new HashMap<>(Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + database,
-                "QUARKUS_DATASOURCE_USERNAME", postgres.user(),
-                // The private cluster trusts local connections: no password is asked.
-                "QUARKUS_DATASOURCE_PASSWORD", "",
+                "QUARKUS_DATASOURCE_USERNAME", roles.runtimeRole(),
+                "QUARKUS_DATASOURCE_PASSWORD", roles.runtimePassword(),
+                "QUARKUS_FLYWAY_USERNAME", roles.owner(),
+                "QUARKUS_FLYWAY_PASSWORD", roles.ownerPassword(),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
         // The stack runs the prod jars, which log JSON; its logs are read by people (./stack logs)
         // and scanned for " ERROR " lines by the hostile-input suite, so they stay plain text.
@@ -228,8 +232,9 @@ public final class LocalStack {
             markStarted("postgres");
             console.ok("running (pid " + postgres.postmaster().map(ProcessHandle::pid).orElse(0L) + ")");
         }
-        postgres.createDatabases(DATABASES.toArray(String[]::new));
-        console.info("databases " + String.join(", ", DATABASES));
+        DATABASES.forEach(database -> postgres.createServiceDatabase(secrets.serviceDatabase(database)));
+        console.info("databases " + String.join(", ", DATABASES) + ", each with its owner (NAME_owner, migrates)"
+                + " and runtime role (NAME_app, the service's)");
     }
 
     private void startKafka(Console console) {

@@ -182,20 +182,73 @@ public final class PostgresCluster {
         }
     }
 
-    /** Creates each database that does not exist yet. */
+    /** Creates each database that does not exist yet, owned by the superuser: for scratch databases (the benchmark's). */
     public void createDatabases(String... names) {
         try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
             for (String name : names) {
-                try (var rs = statement.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
-                    if (rs.next()) {
-                        continue;
-                    }
+                if (!exists(statement, "select 1 from pg_database where datname = '" + name + "'")) {
+                    statement.execute("create database \"" + name + "\"");
                 }
-                statement.execute("create database \"" + name + "\"");
             }
         } catch (SQLException e) {
             throw new StackFailure("cannot create databases on port " + port + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Creates (or brings up to date) a service's database and its two login roles: the owner, who
+     * owns the database and runs the migrations, and the runtime role, who may connect and nothing
+     * more until the migrations grant it rows. Idempotent; the passwords are set again each time. A
+     * database made by an older stack, owned by the superuser, is handed over to its owner, tables
+     * and all, so that the owner can migrate it.
+     */
+    public void createServiceDatabase(ServiceDatabase database) {
+        String name = database.name();
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+            loginRole(statement, database.owner(), database.ownerPassword());
+            loginRole(statement, database.runtimeRole(), database.runtimePassword());
+            if (exists(statement, "select 1 from pg_database where datname = '" + name + "'")) {
+                statement.execute("alter database \"" + name + "\" owner to \"" + database.owner() + "\"");
+            } else {
+                statement.execute("create database \"" + name + "\" owner \"" + database.owner() + "\"");
+            }
+            // By default every role may connect to every database: only this service's roles may.
+            statement.execute("revoke connect, temporary on database \"" + name + "\" from public");
+            statement.execute("grant connect on database \"" + name + "\" to \"" + database.runtimeRole() + "\"");
+        } catch (SQLException e) {
+            throw new StackFailure("cannot create database " + name + " on port " + port + ": " + e.getMessage(), e);
+        }
+        try (Connection connection = connect(name); Statement statement = connection.createStatement()) {
+            // Tables an older stack created as the superuser (an identity's sequence follows its table).
+            statement.execute("""
+                    do $$
+                    declare t record;
+                    begin
+                      for t in select tablename from pg_tables where schemaname = 'public' and tableowner <> '%1$s' loop
+                        execute format('alter table public.%%I owner to %%I', t.tablename, '%1$s');
+                      end loop;
+                    end $$""".formatted(database.owner()));
+        } catch (SQLException e) {
+            throw new StackFailure("cannot hand database " + name + " to " + database.owner() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A login role that is not a superuser and may create neither roles nor databases. */
+    private static void loginRole(Statement statement, String role, String password) throws SQLException {
+        String verb = exists(statement, "select 1 from pg_roles where rolname = '" + role + "'") ? "alter" : "create";
+        statement.execute(verb + " role \"" + role + "\" login nosuperuser nocreatedb nocreaterole password '"
+                + password.replace("'", "''") + "'");
+    }
+
+    private static boolean exists(Statement statement, String query) throws SQLException {
+        try (var rs = statement.executeQuery(query)) {
+            return rs.next();
+        }
+    }
+
+    /** A connection as another role, e.g. a service's runtime role, to see what that role may do. */
+    public Connection connect(String database, String role, String password) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), role, password);
     }
 
     private void initialise() {

@@ -429,9 +429,10 @@ public final class StackCommand {
             console.plain("  run a service in dev mode against them: ./mvnw quarkus:dev -pl intake-service");
         }
         console.plain("  Kafka           " + stack.kafka().bootstrapServers());
-        console.plain("  PostgreSQL      127.0.0.1:" + postgres.runningPort().orElse(postgres.port()) + ", user "
+        console.plain("  PostgreSQL      127.0.0.1:" + postgres.runningPort().orElse(postgres.port()) + ", superuser "
                 + postgres.user() + ", databases " + String.join(", ", LocalStack.DATABASES)
-                + " (eval \"$(./stack env)\"; psql -d cases)");
+                + " (eval \"$(./stack env)\"; psql -d cases); the services log in as NAME_app,"
+                + " their migrations as NAME_owner (passwords in .stack/secrets)");
         console.plain("  logs            ./stack logs intake|case|stats|kafka|postgres [-f]");
         console.plain("  stop            ./stack down");
     }

@@ -109,6 +109,12 @@ public final class StackSecrets {
         return java.util.Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex));
     }
 
+    /** A service's database with its roles' passwords, 24 random bytes each, made on first use. */
+    public ServiceDatabase serviceDatabase(String name) {
+        return new ServiceDatabase(name, hexSecret("postgres-" + name + "-owner.secret", 24),
+                hexSecret("postgres-" + name + "-app.secret", 24));
+    }
+
     /** The stand-in token issuer's key pair: the services trust it, {@code ./stack token} signs with it. */
     public Tokens tokens() {
         return Tokens.inDirectory(dir.resolve("jwt"));

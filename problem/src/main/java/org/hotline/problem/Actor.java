@@ -24,6 +24,11 @@ public class Actor {
      * {@code preferred_username}, which a provider may let a user choose; the subject it may not.
      */
     public String subject() {
+        return subjectOf(identity);
+    }
+
+    /** The same, for code that holds an identity outside a request scope (an HTTP end handler). */
+    public static String subjectOf(SecurityIdentity identity) {
         if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
             return token.getSubject();
         }

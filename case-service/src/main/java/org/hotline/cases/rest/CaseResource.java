@@ -1,9 +1,11 @@
 package org.hotline.cases.rest;
 
+import org.hotline.audit.AuditLog;
 import org.hotline.problem.Actor;
 import org.hotline.problem.Roles;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -53,9 +55,11 @@ public class CaseResource {
     private final ObjectMapper json;
     private final Actor actor;
     private final ReferenceLookupThrottle throttle;
+    private final AuditLog auditLog;
 
     public CaseResource(CaseQueries queries, CaseTransitions transitions, CaseHistory history, OverdueCases overdue,
-            CaseOpenings openings, CaseConfig config, ObjectMapper json, Actor actor, ReferenceLookupThrottle throttle) {
+            CaseOpenings openings, CaseConfig config, ObjectMapper json, Actor actor, ReferenceLookupThrottle throttle,
+            AuditLog auditLog) {
         this.queries = queries;
         this.transitions = transitions;
         this.history = history;
@@ -65,6 +69,7 @@ public class CaseResource {
         this.json = json;
         this.actor = actor;
         this.throttle = throttle;
+        this.auditLog = auditLog;
     }
 
     @GET
@@ -81,19 +86,19 @@ public class CaseResource {
             @Context SecurityContext security) {
         String canonical = OfficerRequest.canonicalReference(reference);
         // A case officer lists every case anyway; whoever may only read one by its reference
-        // (an operator) could guess references, so he is held to ReferenceLookupThrottle.
+        // (an operator) could guess references, so he is held to ReferenceLookupThrottle. A
+        // refusal (429) is audited by the audit module's refusal filter.
         boolean limited = !security.isUserInRole(Roles.CASE_OFFICER);
         if (limited) {
             throttle.admit(actor.subject());
         }
-        CaseView found = queries.byReference(canonical)
-                .map(CaseView::of)
-                .orElseThrow(() -> {
-                    if (limited) {
-                        throttle.unknownReferenceNamed(actor.subject());
-                    }
-                    return new CaseNotFound(canonical);
-                });
+        Optional<CaseView> read = queries.byReference(canonical).map(CaseView::of);
+        // Misses too: a run of unknown references is what an enumeration looks like.
+        auditLog.record(actor.subject(), "case.read", canonical, null, read.isPresent() ? "ok" : "not-found");
+        if (read.isEmpty() && limited) {
+            throttle.unknownReferenceNamed(actor.subject());
+        }
+        CaseView found = read.orElseThrow(() -> new CaseNotFound(canonical));
         return RestResponse.ResponseBuilder.ok(found).header("ETag", OfficerRequest.quoted(found.version())).build();
     }
 
@@ -109,6 +114,9 @@ public class CaseResource {
             @QueryParam("size") String size) {
         CaseListRequest request = CaseListRequest.parse(state, page, size, config);
         CaseQueries.CasePageResult result = queries.list(request.state(), request.page(), request.size());
+        auditLog.record(actor.subject(), "case.list", null, null, "ok: state " + request.state().map(Enum::name)
+                .orElse("any") + ", page " + request.page() + ", size " + request.size() + ", " + result.items().size()
+                + " cases");
         return new CasePage(result.items().stream().map(CaseView::of).toList(), request.page(), request.size(),
                 result.total());
     }
@@ -154,9 +162,10 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = "No case has this reference")
     public CaseHistoryView history(@PathParam("reference") String reference) {
         String canonical = OfficerRequest.canonicalReference(reference);
-        return history.of(canonical)
-                .map(recorded -> new CaseHistoryView(recorded.surrenderCase().reference, HistoryEntry.of(recorded)))
-                .orElseThrow(() -> new CaseNotFound(canonical));
+        Optional<CaseHistoryView> read = history.of(canonical)
+                .map(recorded -> new CaseHistoryView(recorded.surrenderCase().reference, HistoryEntry.of(recorded)));
+        auditLog.record(actor.subject(), "case.history.read", canonical, null, read.isPresent() ? "ok" : "not-found");
+        return read.orElseThrow(() -> new CaseNotFound(canonical));
     }
 
     @GET
@@ -166,6 +175,8 @@ public class CaseResource {
             + " bureau), longest overdue first")
     @APIResponse(responseCode = "200", description = "The overdue cases")
     public OverdueView.Page overdue() {
-        return new OverdueView.Page(overdue.now().stream().map(OverdueView::of).toList());
+        OverdueView.Page page = new OverdueView.Page(overdue.now().stream().map(OverdueView::of).toList());
+        auditLog.record(actor.subject(), "case.overdue.list", null, null, "ok");
+        return page;
     }
 }

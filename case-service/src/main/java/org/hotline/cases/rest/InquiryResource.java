@@ -1,5 +1,7 @@
 package org.hotline.cases.rest;
 
+import org.hotline.audit.AuditLog;
+import org.hotline.problem.Actor;
 import org.hotline.problem.Roles;
 import java.util.List;
 
@@ -28,9 +30,13 @@ import jakarta.ws.rs.core.MediaType;
 public class InquiryResource {
 
     private final Inquiries inquiries;
+    private final AuditLog auditLog;
+    private final Actor actor;
 
-    public InquiryResource(Inquiries inquiries) {
+    public InquiryResource(Inquiries inquiries, AuditLog auditLog, Actor actor) {
         this.inquiries = inquiries;
+        this.auditLog = auditLog;
+        this.actor = actor;
     }
 
     @GET
@@ -47,6 +53,7 @@ public class InquiryResource {
             throw ProblemException.badRequest("Ask for one list.", List.of(new FieldError("open",
                     "give exactly one of open=true or unsettled=true")));
         }
+        auditLog.record(actor.subject(), wantOpen ? "inquiry.list.open" : "inquiry.list.unsettled", null, null, "ok");
         if (wantOpen) {
             Inquiries.OpenInquiries found = inquiries.open();
             return new InquiryView.Page(found.items().stream().map(InquiryView::of).toList(), found.total());

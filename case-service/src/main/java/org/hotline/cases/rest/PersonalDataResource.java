@@ -1,5 +1,6 @@
 package org.hotline.cases.rest;
 
+import org.hotline.audit.AuditLog;
 import org.hotline.problem.Actor;
 import org.hotline.problem.Roles;
 import java.util.List;
@@ -38,10 +39,12 @@ public class PersonalDataResource {
 
     private final PersonalData personalData;
     private final Actor actor;
+    private final AuditLog auditLog;
 
-    public PersonalDataResource(PersonalData personalData, Actor actor) {
+    public PersonalDataResource(PersonalData personalData, Actor actor, AuditLog auditLog) {
         this.personalData = personalData;
         this.actor = actor;
+        this.auditLog = auditLog;
     }
 
     @GET
@@ -59,6 +62,9 @@ public class PersonalDataResource {
         UUID contact = OfficerRequest.uuid("contactId", contactId, errors);
         String checkedReason = checkReason(reason, errors);
         OfficerRequest.throwIfAny(errors);
+        // The request is recorded here, the read itself by intake (with the same officer, from his token).
+        auditLog.record(request.officer(), "personal-data.request", contact.toString(), checkedReason,
+                "asked intake, case " + request.reference());
         return personalData.of(request.reference(), contact, request.officer(), checkedReason);
     }
 

@@ -20,6 +20,7 @@ import org.hotline.events.CaseState;
 import org.hotline.events.CaseTransitioned;
 import org.hotline.events.CustodyMode;
 import org.hotline.events.Origin;
+import org.hotline.audit.AuditLog;
 import org.hotline.outbox.Outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,9 +46,10 @@ public class CaseTransitions {
     private final Outbox outbox;
     private final Clock clock;
     private final CaseConfig config;
+    private final AuditLog auditLog;
 
     public CaseTransitions(LockedCases lockedCases, CaseRepository cases, ReferenceRepository references,
-            TransitionRepository transitions, Outbox outbox, Clock clock, CaseConfig config) {
+            TransitionRepository transitions, Outbox outbox, Clock clock, CaseConfig config, AuditLog auditLog) {
         this.lockedCases = lockedCases;
         this.cases = cases;
         this.references = references;
@@ -55,6 +57,7 @@ public class CaseTransitions {
         this.outbox = outbox;
         this.clock = clock;
         this.config = config;
+        this.auditLog = auditLog;
     }
 
     /**
@@ -81,6 +84,9 @@ public class CaseTransitions {
         transitions.persist(CaseTransition.of(moved, from, reason, officer, happened, now));
         outbox.publish(new CaseTransitioned(UUID.randomUUID(), moved.id, moved.reference, moved.version, happened,
                 from, to, moved.state == CaseState.IN_CUSTODY ? mode : null, moved.origin));
+        // In the same transaction: no move without its entry. The officer's free-text reason stays in
+        // the case's own history, where it is kept from readers without the role.
+        auditLog.record(officer, "case.transition", moved.reference, null, "ok: " + from + " -> " + to);
         return moved;
     }
 
@@ -99,6 +105,7 @@ public class CaseTransitions {
         transitions.persist(CaseTransition.of(opened, null, reason, officer, happened, now));
         outbox.publish(new CaseOpened(UUID.randomUUID(), opened.id, opened.reference, opened.version, happened, null,
                 opened.origin, opened.state, opened.custodyMode));
+        auditLog.record(officer, "case.open", opened.reference, null, "ok: " + opened.state);
         return opened;
     }
 

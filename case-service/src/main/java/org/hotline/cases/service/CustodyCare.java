@@ -13,6 +13,7 @@ import org.hotline.cases.repository.CaseRepository;
 import org.hotline.events.CareKind;
 import org.hotline.events.CaseCareRecorded;
 import org.hotline.events.CaseState;
+import org.hotline.audit.AuditLog;
 import org.hotline.outbox.Outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,15 +29,17 @@ public class CustodyCare {
     private final Outbox outbox;
     private final Clock clock;
     private final CaseConfig config;
+    private final AuditLog auditLog;
 
     public CustodyCare(LockedCases lockedCases, CaseRepository cases, CareRepository care, Outbox outbox,
-            Clock clock, CaseConfig config) {
+            Clock clock, CaseConfig config, AuditLog auditLog) {
         this.lockedCases = lockedCases;
         this.cases = cases;
         this.care = care;
         this.outbox = outbox;
         this.clock = clock;
         this.config = config;
+        this.auditLog = auditLog;
     }
 
     /** Only while he is in custody, and not for a time before he came into it. */
@@ -60,6 +63,8 @@ public class CustodyCare {
         CareRecord recorded = CareRecord.of(cared, kind, note, officer, at, now);
         care.persist(recorded);
         outbox.publish(new CaseCareRecorded(UUID.randomUUID(), cared.id, cared.reference, cared.version, at, kind));
+        // The kind of care, not the note: free text may name people and places.
+        auditLog.record(officer, "case.care", cared.reference, null, "ok: " + kind);
         return recorded;
     }
 }

@@ -17,6 +17,7 @@ import org.hotline.cases.repository.InquiryRepository;
 import org.hotline.cases.repository.UnsettledContactRepository;
 import org.hotline.events.CaseInquiryLinked;
 import org.hotline.events.Purpose;
+import org.hotline.audit.AuditLog;
 import org.hotline.outbox.Outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,10 +35,11 @@ public class Inquiries {
     private final Outbox outbox;
     private final Clock clock;
     private final CaseConfig config;
+    private final AuditLog auditLog;
 
     public Inquiries(InquiryRepository inquiries, UnsettledContactRepository unsettled,
             CaseContactRepository caseContacts, CaseRepository cases, LockedCases lockedCases, Outbox outbox,
-            Clock clock, CaseConfig config) {
+            Clock clock, CaseConfig config, AuditLog auditLog) {
         this.inquiries = inquiries;
         this.unsettled = unsettled;
         this.caseContacts = caseContacts;
@@ -46,6 +48,7 @@ public class Inquiries {
         this.outbox = outbox;
         this.clock = clock;
         this.config = config;
+        this.auditLog = auditLog;
     }
 
     public OpenInquiries open() {
@@ -74,6 +77,7 @@ public class Inquiries {
                 officer));
         outbox.publish(new CaseInquiryLinked(UUID.randomUUID(), linked.id, linked.reference, linked.version, now,
                 inquiry.contactId));
+        auditLog.record(officer, "case.inquiry.link", linked.reference, null, "ok: inquiry " + inquiryId);
         return linked;
     }
 

@@ -2,6 +2,7 @@ package org.hotline.intake.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -10,9 +11,9 @@ import org.hotline.events.Purpose;
 import org.hotline.intake.Contact;
 import org.hotline.intake.ContactDraft;
 import org.hotline.intake.PersonalData;
-import org.hotline.intake.PersonalDataAccess;
 import org.hotline.intake.RecordedContact;
 import org.hotline.intake.ReferenceCheck;
+import org.hotline.audit.AuditLog;
 import org.hotline.outbox.Outbox;
 import org.jboss.logging.Logger;
 
@@ -35,9 +36,10 @@ public class ContactService {
     private final Clock clock;
     private final PersonalDataVault vault;
     private final Event<ContactRecorded> recorded;
+    private final AuditLog auditLog;
 
     public ContactService(CallerKeys callerKeys, CaseReferenceIssuer references, ReferenceChecker referenceChecker,
-            Outbox outbox, Clock clock, PersonalDataVault vault, Event<ContactRecorded> recorded) {
+            Outbox outbox, Clock clock, PersonalDataVault vault, Event<ContactRecorded> recorded, AuditLog auditLog) {
         this.callerKeys = callerKeys;
         this.references = references;
         this.referenceChecker = referenceChecker;
@@ -45,6 +47,7 @@ public class ContactService {
         this.clock = clock;
         this.vault = vault;
         this.recorded = recorded;
+        this.auditLog = auditLog;
     }
 
     /** A draft whose case reference has been checked, ready to {@link #store}. */
@@ -131,13 +134,10 @@ public class ContactService {
     public Contact readPersonalData(UUID contactId, String actor, String reason) {
         Contact contact = Contact.<Contact>findByIdOptional(contactId)
                 .orElseThrow(() -> new ContactNotFound(contactId));
-        PersonalDataAccess access = new PersonalDataAccess();
-        access.contactId = contactId;
-        access.actor = actor;
-        access.reason = reason;
-        access.accessedAt = clock.instant();
-        access.persist();
-        vault.open(contactId, contact.sealedPersonalData).ifPresentOrElse(data -> {
+        Optional<PersonalData> opened = vault.open(contactId, contact.sealedPersonalData);
+        // In the audit log (audit module), which the service may append to but never rewrite.
+        auditLog.record(actor, "personal-data.read", contactId.toString(), reason, opened.isPresent() ? "ok" : "erased");
+        opened.ifPresentOrElse(data -> {
             contact.callerIdentifier = data.callerIdentifier();
             contact.fullName = data.fullName();
             contact.birthDate = data.birthDate();

@@ -76,9 +76,9 @@ class ContactResourceTest {
         assertThat(view.callerKey()).matches("k1-[0-9a-f]{64}");
         assertThat(CaseReference.isWellFormed(view.caseReference())).isTrue();
         assertThat(IntakeDatabase.count(
-                "select count(*) from personal_data_access where contact_id = ? and reason = 'operator follow-up call'"
-                        + " and actor = 'operator-3'",
-                id)).isEqualTo(1);
+                "select count(*) from audit_log where action = 'personal-data.read' and subject = ?"
+                        + " and reason = 'operator follow-up call' and actor = 'operator-3' and outcome = 'ok'",
+                id.toString())).isEqualTo(1);
     }
 
     @Test
@@ -92,7 +92,8 @@ class ContactResourceTest {
         Contacts.read(id, "   ").statusCode(400).body("errors.field", equalTo(List.of("X-Access-Reason")));
         Contacts.read(id, "x".repeat(201)).statusCode(400).body("errors.field", equalTo(List.of("X-Access-Reason")));
 
-        assertThat(IntakeDatabase.count("select count(*) from personal_data_access where contact_id = ?", id)).isZero();
+        assertThat(IntakeDatabase.count("select count(*) from audit_log where action = 'personal-data.read'"
+                + " and subject = ?", id.toString())).isZero();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.hotline.stats.rest;
 
+import org.hotline.audit.AuditLog;
+import org.hotline.problem.Actor;
 import org.hotline.problem.Roles;
 import java.net.URI;
 
@@ -22,9 +24,13 @@ import jakarta.ws.rs.core.Response;
 public class AdminResource {
 
     private final Rebuild rebuild;
+    private final AuditLog auditLog;
+    private final Actor actor;
 
-    public AdminResource(Rebuild rebuild) {
+    public AdminResource(Rebuild rebuild, AuditLog auditLog, Actor actor) {
         this.rebuild = rebuild;
+        this.auditLog = auditLog;
+        this.actor = actor;
     }
 
     @POST
@@ -36,7 +42,16 @@ public class AdminResource {
     @APIResponse(responseCode = "409",
             description = "A rebuild is running, or records were deleted from the start of a topic")
     public Response start() {
-        return Response.accepted(rebuild.start()).location(URI.create("/api/v1/admin/rebuild")).build();
+        Rebuild.Progress started;
+        try {
+            started = rebuild.start();
+        } catch (RuntimeException refused) {
+            // A refused rebuild (one running, history incomplete) is on file too, then answered as before.
+            auditLog.record(actor.subject(), "stats.rebuild", null, null, "refused: " + refused.getClass().getSimpleName());
+            throw refused;
+        }
+        auditLog.record(actor.subject(), "stats.rebuild", null, null, "started");
+        return Response.accepted(started).location(URI.create("/api/v1/admin/rebuild")).build();
     }
 
     @GET
