@@ -79,6 +79,7 @@ class OpsRoomTest {
                 .containsEntry("custodyAt", custody.toString())
                 .containsEntry("due", custody.plus(7, ChronoUnit.DAYS).toString());
         assertThat(((Number) captureCard.get("overdueHours")).doubleValue()).isGreaterThan(393 * 24);
+        assertThat(captureCard.get("overdueBy").toString()).matches("PT\\d+H\\d+M(\\d+S)?|PT\\d+H(\\d+S)?");
 
         JsonPath forAnalyst = get("/api/v1/stats/overdue", Roles.ANALYST);
         assertThat(forAnalyst.getList("items", Map.class))

@@ -59,7 +59,7 @@ public class OpsRoom {
             Duration overdueBy = Duration.between(due, now).withNanos(0);
             boolean linked = maySeeCases && care.reference() != null;
             return new OverdueCustody.Item(linked ? care.reference() : null, linked ? link(care) : null,
-                    care.origin(), deadlineName(care.missing()), care.custodyAt(), due, overdueBy,
+                    care.origin(), deadlineName(care.missing()), care.custodyAt(), due, overdueBy.toString(),
                     Math.round(overdueBy.toSeconds() / 36.0) / 100.0);
         }).toList());
     }

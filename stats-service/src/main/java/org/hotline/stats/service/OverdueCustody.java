@@ -1,6 +1,5 @@
 package org.hotline.stats.service;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,9 +17,10 @@ public record OverdueCustody(Instant asOf, long total, List<Item> items) {
     /**
      * {@code deadline} is named as in the summary's {@code overdueByDeadline}. {@code reference} and
      * {@code link} are present only for a reader who may see cases (the case-officer role).
+     * {@code overdueBy} is an ISO-8601 duration in whole seconds.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(String reference, String link, Origin origin, String deadline, Instant custodyAt,
-                       Instant due, Duration overdueBy, double overdueHours) {
+                       Instant due, String overdueBy, double overdueHours) {
     }
 }
