@@ -126,8 +126,9 @@
     });
   }
 
-  // Horizontal bars, one per row, each with its label and its value; a value axis underneath.
-  function rows(svg, labels, values, format) {
+  // Horizontal bars, one per row, each with its label and its value; a value axis underneath,
+  // its ticks written by tickFormat (shorter than the values') when given.
+  function rows(svg, labels, values, format, tickFormat) {
     clear(svg);
     var width = svg.clientWidth || 600, height = svg.clientHeight || 200, left = 150, right = 70, bottom = 22;
     var scale = ticks(Math.max.apply(null, values.concat([0])));
@@ -137,7 +138,7 @@
     scale.forEach(function (tick) {
       svg.appendChild(svgElement('line', { 'class': 'grid', x1: x(tick), x2: x(tick), y1: 0, y2: height - bottom }));
       svg.appendChild(svgElement('text', { 'class': 'tick', x: x(tick), y: height - 6, 'text-anchor': 'middle' },
-        format(tick)));
+        (tickFormat || format)(tick)));
     });
     svg.appendChild(svgElement('line', { 'class': 'axis', x1: left, x2: left, y1: 0, y2: height - bottom }));
     values.forEach(function (value, i) {
@@ -208,7 +209,7 @@
     var origins = Object.keys(contacts.byOrigin);
     rows(byId('origin-chart'), origins,
       origins.map(function (o) { return contacts.byOrigin[o].share * 100; }),
-      function (value) { return value.toFixed(1) + ' %'; });
+      function (value) { return value.toFixed(1) + ' %'; }, function (tick) { return tick + '%'; });
     table('origin-table', ['Origin', 'Contacts', 'Share'], origins.map(function (o) {
       return [o, number.format(contacts.byOrigin[o].count), (contacts.byOrigin[o].share * 100).toFixed(1) + ' %'];
     }));
