@@ -66,12 +66,16 @@ public interface StatsConfig {
         @WithDefault("PT2S")
         Duration sourceTimeout();
 
-        /** The consumer groups whose lag (end offset minus committed offset, summed) is shown. */
-        @WithDefault("stats-service,case-service")
+        /**
+         * The consumer groups whose lag (end offset minus committed offset, summed) is shown. A group
+         * that has committed nothing (intake's, before intake consumes case events) counts 0.
+         */
+        @WithDefault("stats-service,case-service,intake-service")
         List<String> consumerGroups();
 
-        /** The dead-letter topics whose records (end minus start offset, summed) are shown. */
-        @WithDefault("hotline.stats-service.dead-letters.v1,hotline.case-service.dead-letters.v1")
+        /** The dead-letter topics whose records (end minus start offset, summed) are shown; a missing one holds 0. */
+        @WithDefault("hotline.stats-service.dead-letters.v1,hotline.case-service.dead-letters.v1,"
+                + "hotline.intake-service.dead-letters.v1")
         List<String> deadLetterTopics();
 
         /** The oldest event still in an outbox, in seconds. Intake turns unready at 5 minutes. */
