@@ -1,6 +1,7 @@
 package org.hotline.stats.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.hotline.problem.Roles;
 import org.hotline.stats.service.DataExtent;
 import org.hotline.stats.service.OpsRoom;
@@ -33,14 +34,18 @@ public class OpsRoomResource {
 
     @GET
     @Path("/extent")
-    @Operation(summary = "The first and the last day that hold a contact, for the dashboard's default range")
+    @Operation(operationId = "dataExtent",
+            summary = "The first and the last day that hold a contact, for the dashboard's default range")
+    @APIResponse(responseCode = "200", description = "The first and last day, null before any contact")
     public DataExtent extent() {
         return opsRoom.extent();
     }
 
     @GET
     @Path("/overdue")
-    @Operation(summary = "Cases in custody past a Geneva Conventions deadline, longest overdue first",
+    @APIResponse(responseCode = "200", description = "The overdue cases, longest overdue first, and how many in all")
+    @Operation(operationId = "overdueCustody",
+            summary = "Cases in custody past a Geneva Conventions deadline, longest overdue first",
             description = "Each case's reference and link only for a caller who also holds the case-officer role.")
     public OverdueCustody overdue() {
         return opsRoom.overdue(identity.hasRole(Roles.CASE_OFFICER));
@@ -48,7 +53,8 @@ public class OpsRoomResource {
 
     @GET
     @Path("/status")
-    @Operation(summary = "The status strip: outbox age, consumer lag, dead letters, last event; each OK, AMBER, RED"
+    @APIResponse(responseCode = "200", description = "The four signals, each with its level and thresholds")
+    @Operation(operationId = "statusStrip", summary = "The status strip: outbox age, consumer lag, dead letters, last event; each OK, AMBER, RED"
             + " or UNKNOWN by the configured thresholds")
     public Status status() {
         return statusStrip.now();
