@@ -158,7 +158,13 @@ public final class LocalStack {
             // A case officer's request for a man's personal details goes to intake-service.
             case "case-service" -> environment.put("QUARKUS_REST_CLIENT_INTAKE_SERVICE_URL",
                     "http://127.0.0.1:" + ports.intake());
+            // The dashboard's status strip reads both outboxes' age from their metrics, and links
+            // an overdue case to case-service for an analyst who is a case officer too.
             default -> {
+                environment.put("HOTLINE_STATS_DASHBOARD_STATUS_OUTBOX_METRICS", "http://127.0.0.1:" + ports.intake()
+                        + "/q/metrics,http://127.0.0.1:" + ports.cases() + "/q/metrics");
+                environment.put("HOTLINE_STATS_DASHBOARD_CASE_LINK",
+                        "http://127.0.0.1:" + ports.cases() + "/api/v1/cases/{reference}");
             }
         }
         return environment;

@@ -222,12 +222,15 @@ public final class StackCommand {
 
     private int token(List<String> options) {
         List<String> roles = List.of("operator", "case-officer", "analyst", "admin");
-        if (options.isEmpty() || options.size() > 2 || !roles.contains(options.get(0))) {
-            throw new StackFailure("usage: ./stack token ROLE [SUBJECT], ROLE one of " + String.join(", ", roles));
+        // Several roles joined by commas (analyst,case-officer) make one token that holds them all.
+        if (options.isEmpty() || options.size() > 2
+                || !roles.containsAll(List.of(options.get(0).split(",", -1)))) {
+            throw new StackFailure("usage: ./stack token ROLE[,ROLE...] [SUBJECT], ROLE one of "
+                    + String.join(", ", roles));
         }
-        String role = options.get(0);
-        String subject = options.size() == 2 ? options.get(1) : "local-" + role;
-        console.plain(stack(false).tokens().mintValidFor(Duration.ofHours(12), subject, role));
+        String[] granted = options.get(0).split(",");
+        String subject = options.size() == 2 ? options.get(1) : "local-" + granted[0];
+        console.plain(stack(false).tokens().mintValidFor(Duration.ofHours(12), subject, granted));
         return 0;
     }
 

@@ -98,9 +98,23 @@ class DashboardTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(shown()).isEqualTo(fromApi()));
         assertThat(browser.findElement(By.id("updated")).getText()).contains("Europe/Kyiv");
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(
-                browser.findElements(By.cssSelector("#requests-chart rect"))).isNotEmpty());
+                browser.findElements(By.cssSelector("#series-chart rect"))).isNotEmpty());
         assertThat(browser.findElements(By.cssSelector("#origin-chart rect"))).hasSize(Origin.values().length);
         assertThat(browser.findElements(By.cssSelector("#funnel-chart rect"))).hasSize(4);
+        // Every chart has a table beside it, and the status strip has a level for each signal.
+        for (String table : List.of("series-table", "origin-table", "funnel-table", "custody-table",
+                "cases-by-state")) {
+            assertThat(browser.findElements(By.cssSelector("#" + table + " tbody tr"))).as(table).isNotEmpty();
+        }
+        assertThat(browser.findElements(By.cssSelector("#status-strip .signal"))).hasSize(4);
+        // The broker answers in this test (intake and case-service do not run, so the outbox age may be unknown).
+        for (String signal : List.of("consumerLag", "deadLetters")) {
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                var tile = browser.findElement(By.id("status-" + signal));
+                assertThat(tile.getAttribute("data-level")).as(signal).isIn("OK", "AMBER", "RED");
+                assertThat(tile.findElement(By.className("value")).getText()).as(signal).matches("[\\d,]+( records)?");
+            });
+        }
         long totalBefore = shown().get(0);
 
         publish(contact(newCallerKey(), Instant.now(), Channel.PHONE, Origin.RU, Purpose.SURRENDER_REQUEST));
@@ -115,6 +129,57 @@ class DashboardTest {
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), screenshot,
                 StandardCopyOption.REPLACE_EXISTING);
         assertThat(screenshot).isNotEmptyFile();
+    }
+
+    @Test
+    void theFiltersChooseTheSeriesAndItsTableAndABadRangeIsSaid() {
+        publish(contact(newCallerKey(), Instant.parse("2021-05-04T09:00:00Z"), Channel.CHAT_BOT, Origin.RU,
+                Purpose.SURRENDER_REQUEST));
+        publish(contact(newCallerKey(), Instant.parse("2021-05-12T09:00:00Z"), Channel.PHONE, Origin.BY,
+                Purpose.INFORMATION));
+        publish(contact(newCallerKey(), Instant.parse("2021-05-12T10:00:00Z"), Channel.PHONE, Origin.RU,
+                Purpose.INFORMATION));
+        browser.get(dashboard + "#token=" + Tokens.forTests().mint("analyst-2", Roles.ANALYST));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                browser.findElements(By.cssSelector("#series-table tbody tr"))).isNotEmpty());
+
+        choose("metric", "contacts");
+        choose("granularity", "week");
+        choose("group-by", "channel");
+        setDate("from", "2021-05-01");
+        setDate("to", "2021-05-16");
+        browser.findElement(By.id("show")).click();
+
+        // Weeks from Monday, the first cut to the range: May 1-2, 3-9, 10-16.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(tableRows("series-table")).containsExactly(
+                List.of("Week from", "PHONE", "CHAT_BOT", "WEB_FORM", "Total"),
+                List.of("2021-05-01", "0", "0", "0", "0"),
+                List.of("2021-05-03", "0", "1", "0", "1"),
+                List.of("2021-05-10", "2", "0", "0", "2")));
+        assertThat(browser.findElement(By.id("series-title")).getText())
+                .isEqualTo("All contacts per week by channel, 2021-05-01 to 2021-05-16 (Europe/Kyiv)");
+        assertThat(browser.findElements(By.cssSelector("#series-legend li"))).hasSize(3);
+
+        setDate("from", "2021-06-01");
+        browser.findElement(By.id("show")).click();
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(browser.findElement(By.id("series-error")).getText())
+                .contains("from: must not be after to"));
+    }
+
+    private void choose(String id, String value) {
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id(id))).selectByValue(value);
+    }
+
+    private void setDate(String id, String value) {
+        browser.executeScript("document.getElementById(arguments[0]).value = arguments[1];", id, value);
+    }
+
+    private List<List<String>> tableRows(String id) {
+        return browser.findElements(By.cssSelector("#" + id + " tr")).stream()
+                .map(row -> row.findElements(By.cssSelector("th, td")).stream()
+                        .map(cell -> cell.getText().trim()).toList())
+                .toList();
     }
 
     private List<Long> shown() {

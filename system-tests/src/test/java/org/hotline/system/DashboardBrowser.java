@@ -19,11 +19,12 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Stats-service's ops dashboard in a real headless Chromium (Debian's {@code chromium} and
- * {@code chromium-driver}), read as the ops room sees it: the counters and the bars of the
- * surrender-requests-per-month chart.
+ * {@code chromium-driver}), used as the ops room uses it: the counters, the filters of the series,
+ * the data tables beside the charts and the status strip.
  */
 final class DashboardBrowser implements AutoCloseable {
 
@@ -73,17 +74,55 @@ final class DashboardBrowser implements AutoCloseable {
         return text.matches("\\d+") ? OptionalLong.of(Long.parseLong(text)) : OptionalLong.empty();
     }
 
-    /** The bars of the surrender-requests-per-month chart, by month; empty until it is drawn. */
-    Map<YearMonth, Long> surrenderRequestsPerMonth() {
-        // Each bar carries its value and a tooltip "yyyy-MM: n"; one script reads them all at once.
+    /**
+     * Chooses what the series shows, as the duty officer does: the figure, the range, the period and the
+     * grouping in the filters (the dates set directly, as a date picker's typing depends on the locale),
+     * then "Show".
+     */
+    void chooseSeries(String metric, String from, String to, String granularity, String groupBy) {
+        new Select(browser.findElement(By.id("metric"))).selectByValue(metric);
+        new Select(browser.findElement(By.id("granularity"))).selectByValue(granularity);
+        new Select(browser.findElement(By.id("group-by"))).selectByValue(groupBy);
+        browser.executeScript("document.getElementById('from').value = arguments[0];"
+                + " document.getElementById('to').value = arguments[1];", from, to);
+        browser.findElement(By.id("show")).click();
+    }
+
+    /** The series chart's title, which names the figure, the period, the grouping and the range. */
+    String seriesTitle() {
+        return browser.findElement(By.id("series-title")).getText();
+    }
+
+    /** A data table as a screen reader gets it: each row's header and data cells, the header row first. */
+    List<List<String>> table(String id) {
+        // One script reads the whole table at once, so a live redraw cannot tear it.
         @SuppressWarnings("unchecked")
-        List<List<Object>> bars = (List<List<Object>>) browser.executeScript(
-                "return Array.from(document.querySelectorAll('#requests-chart rect')).map(function (bar) {"
-                        + " return [bar.querySelector('title').textContent, bar.getAttribute('data-value')]; });");
+        List<List<String>> rows = (List<List<String>>) browser.executeScript(
+                "return Array.from(document.querySelectorAll('#' + arguments[0] + ' tr')).map(function (row) {"
+                        + " return Array.from(row.cells).map(function (cell) { return cell.textContent.trim(); });"
+                        + " });", id);
+        return rows;
+    }
+
+    /** The series table's totals by month (its first column a month, its last the total). */
+    Map<YearMonth, Long> seriesTotalsByMonth() {
         Map<YearMonth, Long> months = new LinkedHashMap<>();
-        bars.forEach(bar -> months.put(YearMonth.parse(bar.get(0).toString().substring(0, 7)),
-                Long.parseLong(bar.get(1).toString())));
+        table("series-table").stream().skip(1).forEach(row -> months.put(YearMonth.parse(row.get(0)),
+                Long.parseLong(row.get(row.size() - 1).replace(",", ""))));
         return months;
+    }
+
+    /** The bars drawn in the series chart. */
+    int seriesBars() {
+        return browser.findElements(By.cssSelector("#series-chart rect")).size();
+    }
+
+    /** Each signal of the status strip and its level (OK, AMBER, RED, UNKNOWN) as the page shows it. */
+    Map<String, String> statusLevels() {
+        Map<String, String> levels = new LinkedHashMap<>();
+        browser.findElements(By.cssSelector("#status-strip .signal")).forEach(tile -> levels.put(
+                tile.getAttribute("id").substring("status-".length()), tile.getAttribute("data-level")));
+        return levels;
     }
 
     /** Saves the whole page as a PNG, the window grown to its height first so nothing is cut off. */

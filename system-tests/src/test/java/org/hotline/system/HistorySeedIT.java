@@ -58,14 +58,45 @@ class HistorySeedIT {
         try (DashboardBrowser dashboard = DashboardBrowser.open(1400, 1000)) {
             dashboard.show(hotline.statsUrl() + "/");
             // The page fills itself from the live stream: wait until it shows what the API says.
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
+                    assertThat(dashboard.counter("contacts-total")).hasValue(contactsTotal(hotline)));
+
+            // The history's months, per month: the table beside the chart says what the API says.
+            dashboard.chooseSeries("surrenderRequests", "2022-09-18", "2023-04-07", "month", "");
             await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
-                assertThat(dashboard.surrenderRequestsPerMonth())
-                        .containsAllEntriesOf(monthly(hotline, "surrenderRequests"));
-                assertThat(dashboard.counter("contacts-total")).hasValue(contactsTotal(hotline));
+                assertThat(dashboard.seriesTotalsByMonth()).isEqualTo(monthly(hotline, "surrenderRequests"));
+                assertThat(dashboard.seriesBars()).isEqualTo(8);
             });
+
+            // Grouped by origin: a column per origin, and each month's groups add up to its total.
+            dashboard.chooseSeries("surrenderRequests", "2022-09-18", "2023-04-07", "month", "origin");
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                List<List<String>> table = dashboard.table("series-table");
+                assertThat(table.get(0)).containsExactly("Month", "RU", "UA_OCCUPIED", "BY", "OTHER", "UNKNOWN",
+                        "Total");
+                assertThat(table).hasSize(9);
+                table.subList(1, table.size()).forEach(row -> assertThat(
+                        row.subList(1, 6).stream().mapToLong(HistorySeedIT::count).sum()).isEqualTo(count(row.get(6))));
+                assertThat(dashboard.seriesTitle()).isEqualTo(
+                        "Surrender requests per month by origin, 2022-09-18 to 2023-04-07 (Europe/Kyiv)");
+            });
+            assertThat(dashboard.seriesTotalsByMonth()).isEqualTo(monthly(hotline, "surrenderRequests"));
+
+            // The other figures' tables, and the status strip with every source answering.
+            assertThat(dashboard.table("funnel-table")).hasSize(5);
+            assertThat(dashboard.table("origin-table")).hasSize(6);
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(dashboard.statusLevels())
+                    .containsOnlyKeys("outboxAge", "consumerLag", "deadLetters", "lastEvent")
+                    .doesNotContainValue("UNKNOWN")
+                    .containsEntry("lastEvent", "OK"));
             dashboard.screenshot(SCREENSHOT);
         }
         assertThat(SCREENSHOT).isNotEmptyFile();
+    }
+
+    /** A count as a table cell shows it, with thousands separators. */
+    private static long count(String cell) {
+        return Long.parseLong(cell.replace(",", ""));
     }
 
     private static long contactsTotal(Hotline hotline) {

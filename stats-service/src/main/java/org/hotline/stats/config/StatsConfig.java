@@ -1,7 +1,9 @@
 package org.hotline.stats.config;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -32,6 +34,78 @@ public interface StatsConfig {
 
     /** Rebuilding the store by replaying the topics. */
     Rebuild rebuild();
+
+    /** What the ops room's dashboard shows beyond the figures: the overdue list and the status strip. */
+    Dashboard dashboard();
+
+    interface Dashboard {
+        /**
+         * Where a case is seen, {@code {reference}} standing for its reference; shown only to an analyst
+         * who also holds the case-officer role. By default case-service's own resource for the case.
+         */
+        @WithDefault("http://127.0.0.1:8082/api/v1/cases/{reference}")
+        String caseLink();
+
+        /** The most overdue cases listed, longest overdue first; the total is always given. */
+        @WithDefault("100")
+        int overdueListSize();
+
+        /** The status strip: where each signal comes from, and when it turns amber or red. */
+        Status status();
+    }
+
+    interface Status {
+        /**
+         * The Prometheus endpoints of the services that relay an outbox (intake and case-service); the
+         * oldest {@code hotline_outbox_oldest_age_seconds} among them is the strip's outbox age.
+         */
+        @WithDefault("http://127.0.0.1:8081/q/metrics,http://127.0.0.1:8082/q/metrics")
+        List<URI> outboxMetrics();
+
+        /** How long one of those endpoints, or the Kafka cluster, may take to answer. */
+        @WithDefault("PT2S")
+        Duration sourceTimeout();
+
+        /**
+         * The consumer groups whose lag (end offset minus committed offset, summed) is shown. A group
+         * that has committed nothing (intake's, before intake consumes case events) counts 0.
+         */
+        @WithDefault("stats-service,case-service,intake-service")
+        List<String> consumerGroups();
+
+        /** The dead-letter topics whose records (end minus start offset, summed) are shown; a missing one holds 0. */
+        @WithDefault("hotline.stats-service.dead-letters.v1,hotline.case-service.dead-letters.v1,"
+                + "hotline.intake-service.dead-letters.v1")
+        List<String> deadLetterTopics();
+
+        /** The oldest event still in an outbox, in seconds. Intake turns unready at 5 minutes. */
+        @WithDefault("60")
+        double outboxAgeAmber();
+
+        @WithDefault("300")
+        double outboxAgeRed();
+
+        /** Records not yet read by the consumer groups, in all. */
+        @WithDefault("1000")
+        double consumerLagAmber();
+
+        @WithDefault("10000")
+        double consumerLagRed();
+
+        /** Records set aside on the dead-letter topics: any one asks for a look. */
+        @WithDefault("1")
+        double deadLettersAmber();
+
+        @WithDefault("100")
+        double deadLettersRed();
+
+        /** Seconds since this service last applied a live event: a quiet hotline is suspicious. */
+        @WithDefault("900")
+        double lastEventAmber();
+
+        @WithDefault("3600")
+        double lastEventRed();
+    }
 
     interface Deadlines {
         /** Third Geneva Convention Art. 70: the capture card within one week. */

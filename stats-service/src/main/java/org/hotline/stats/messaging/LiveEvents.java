@@ -1,5 +1,6 @@
 package org.hotline.stats.messaging;
 
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -25,10 +26,12 @@ public class LiveEvents {
 
     private final StatsWriter writer;
     private final StatsChanges changes;
+    private final Clock clock;
 
-    public LiveEvents(StatsWriter writer, StatsChanges changes) {
+    public LiveEvents(StatsWriter writer, StatsChanges changes, Clock clock) {
         this.writer = writer;
         this.changes = changes;
+        this.clock = clock;
     }
 
     @Retry(maxRetries = -1, maxDuration = 0, delay = 100, jitter = 50)
@@ -41,7 +44,7 @@ public class LiveEvents {
         }
         // Told after the commit, so the live feed never reads figures without this event.
         if (writer.applyLive(event)) {
-            changes.changed();
+            changes.liveEventApplied(clock.instant());
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.hotline.events.CareKind;
 import org.hotline.events.CaseState;
 import org.hotline.events.CustodyMode;
+import org.hotline.events.Origin;
 import org.hotline.stats.Granularity;
 import org.hotline.stats.repository.ContactCounts.PeriodCount;
 
@@ -112,6 +113,47 @@ public class CaseMilestones {
                 .setParameter("custodyBefore", custodyBefore)
                 .setParameter("kind", kind.name())
                 .getSingleResult());
+    }
+
+    /** One case in custody past one deadline: which care is missing, and since when he is in custody. */
+    public record OverdueCare(String reference, Origin origin, CareKind missing, Instant custodyAt) {
+    }
+
+    /** The longest-overdue cases ({@code limit} at most), and how many there are in all. */
+    public record OverdueList(List<OverdueCare> items, long total) {
+    }
+
+    /**
+     * The cases now in custody past the deadline of each kind of care without it: a case whose
+     * custody began before the kind's cutoff. Longest overdue first (cutoff minus custody time).
+     */
+    public OverdueList overdueCases(int generation, Map<CareKind, Instant> cutoffs, int limit) {
+        StringBuilder deadlines = new StringBuilder();
+        for (CareKind kind : cutoffs.keySet()) {
+            deadlines.append(deadlines.isEmpty() ? "" : ", ")
+                    .append("(cast('").append(kind.name()).append("' as text), cast(:").append(kind.name())
+                    .append(" as timestamptz))");
+        }
+        var query = em.createNativeQuery("""
+                select s.reference, coalesce(s.origin, 'UNKNOWN'), d.kind,
+                       cast(floor(extract(epoch from c.first_at) * 1000) as bigint), count(*) over ()
+                from case_snapshot s
+                join case_stage c on c.generation = s.generation and c.case_id = s.case_id and c.state = 'IN_CUSTODY'
+                join (values %s) d (kind, cutoff) on c.first_at < d.cutoff
+                where s.generation = :generation and s.state = 'IN_CUSTODY'
+                  and not exists (select 1 from case_care k where k.generation = s.generation
+                                  and k.case_id = s.case_id and k.kind = d.kind)
+                order by d.cutoff - c.first_at desc, s.case_id, d.kind
+                limit :limit""".formatted(deadlines))
+                .setParameter("generation", generation)
+                .setParameter("limit", limit);
+        cutoffs.forEach((kind, cutoff) -> query.setParameter(kind.name(), cutoff));
+        List<Object[]> rows = ((List<?>) query.getResultList()).stream().map(Object[].class::cast).toList();
+        List<OverdueCare> items = rows.stream()
+                .map(row -> new OverdueCare((String) row[0], Origin.valueOf((String) row[1]),
+                        CareKind.valueOf((String) row[2]), Instant.ofEpochMilli(ContactCounts.number(row[3]))))
+                .toList();
+        return new OverdueList(items, rows.isEmpty() ? 0 : ContactCounts.number(rows.get(0)[4]));
     }
 
     /**

@@ -29,24 +29,26 @@ public class CaseSnapshots {
     }
 
     /** An event that tells the case's state: an opening or a transition. */
-    public void applyState(int generation, UUID caseId, long version, Instant occurredAt, CaseState state,
-                           Origin origin, CustodyMode mode, Instant openedAt) {
+    public void applyState(int generation, UUID caseId, String reference, long version, Instant occurredAt,
+                           CaseState state, Origin origin, CustodyMode mode, Instant openedAt) {
         em.createNativeQuery("""
-                insert into case_snapshot (generation, case_id, state, origin, custody_mode, opened_at, case_version,
-                                           updated_at)
-                values (:generation, :caseId, :state, cast(:origin as text), cast(:mode as text),
-                        cast(:openedAt as timestamptz), :version, :occurredAt)
+                insert into case_snapshot (generation, case_id, reference, state, origin, custody_mode, opened_at,
+                                           case_version, updated_at)
+                values (:generation, :caseId, cast(:reference as text), :state, cast(:origin as text),
+                        cast(:mode as text), cast(:openedAt as timestamptz), :version, :occurredAt)
                 on conflict (generation, case_id) do update set
                     state = case when case_snapshot.case_version < excluded.case_version
                                  then excluded.state else case_snapshot.state end,
                     updated_at = case when case_snapshot.case_version < excluded.case_version
                                       then excluded.updated_at else case_snapshot.updated_at end,
                     case_version = greatest(case_snapshot.case_version, excluded.case_version),
+                    reference = coalesce(case_snapshot.reference, excluded.reference),
                     origin = coalesce(case_snapshot.origin, excluded.origin),
                     custody_mode = coalesce(case_snapshot.custody_mode, excluded.custody_mode),
                     opened_at = least(case_snapshot.opened_at, excluded.opened_at)""")
                 .setParameter("generation", generation)
                 .setParameter("caseId", caseId)
+                .setParameter("reference", reference)
                 .setParameter("state", state.name())
                 .setParameter("origin", nameOf(origin))
                 .setParameter("mode", nameOf(mode))

@@ -94,6 +94,23 @@ public class ContactCounts {
         });
     }
 
+    /** The first and the last local day that hold a contact. */
+    public record Extent(LocalDate first, LocalDate last) {
+    }
+
+    /** The days in {@code zone} of the first and the last contact; empty without any. */
+    public Optional<Extent> extent(int generation, ZoneId zone) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                select to_char(min(hour_start) at time zone :zone, 'YYYY-MM-DD'),
+                       to_char(max(hour_start) at time zone :zone, 'YYYY-MM-DD')
+                from contact_count where generation = :generation""")
+                .setParameter("generation", generation)
+                .setParameter("zone", zone.getId())
+                .getSingleResult();
+        return row[0] == null ? Optional.empty()
+                : Optional.of(new Extent(LocalDate.parse((String) row[0]), LocalDate.parse((String) row[1])));
+    }
+
     /** Contacts of one origin, all time, and surrender requests in two calendar months. */
     public record OriginTotals(Origin origin, long total, long surrenderRequestsThisMonth,
                                long surrenderRequestsPreviousMonth) {

@@ -54,11 +54,12 @@ public class CaseBoard {
         if (event instanceof CaseOpened opened) {
             // A case officer opens a captured man's case directly in custody; otherwise it is a request.
             CaseState state = opened.state() == null ? CaseState.REQUESTED : opened.state();
-            snapshots.applyState(generation, opened.caseId(), opened.caseVersion(), opened.occurredAt(), state,
+            snapshots.applyState(generation, opened.caseId(), opened.reference(), opened.caseVersion(), opened.occurredAt(), state,
                     opened.origin(), opened.mode(), opened.occurredAt());
             milestones.entered(generation, opened.caseId(), state, opened.occurredAt());
         } else if (event instanceof CaseTransitioned transitioned) {
-            snapshots.applyState(generation, transitioned.caseId(), transitioned.caseVersion(),
+            snapshots.applyState(generation, transitioned.caseId(), transitioned.reference(),
+                    transitioned.caseVersion(),
                     transitioned.occurredAt(), transitioned.to(), transitioned.origin(), transitioned.mode(), null);
             milestones.entered(generation, transitioned.caseId(), transitioned.to(), transitioned.occurredAt());
         } else if (event instanceof CaseCareRecorded care) {
