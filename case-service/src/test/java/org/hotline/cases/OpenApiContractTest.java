@@ -41,7 +41,8 @@ class OpenApiContractTest {
                 "GET /api/v1/admin/outbox/parked",
                 "POST /api/v1/admin/outbox/parked/resend",
                 "GET /api/v1/admin/dead-letters",
-                "POST /api/v1/admin/dead-letters/replay");
+                "POST /api/v1/admin/dead-letters/replay",
+                "GET /api/v1/admin/audit");
     }
 
     @Test

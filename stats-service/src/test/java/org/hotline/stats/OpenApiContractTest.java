@@ -39,7 +39,11 @@ class OpenApiContractTest {
                 "GET /api/v1/admin/rebuild",
                 "POST /api/v1/admin/rebuild",
                 "GET /api/v1/admin/dead-letters",
-                "POST /api/v1/admin/dead-letters/replay");
+                "POST /api/v1/admin/dead-letters/replay",
+                "GET /api/v1/admin/audit",
+                "GET /api/v1/stats/extent",
+                "GET /api/v1/stats/overdue",
+                "GET /api/v1/stats/status");
     }
 
     @Test

@@ -44,7 +44,7 @@ public class AuditResource {
     }
 
     @GET
-    @Operation(summary = "Audit entries, newest first",
+    @Operation(operationId = "listAuditEntries", summary = "Audit entries, newest first",
             description = "from (inclusive) and to (exclusive) are ISO-8601 instants; actor is a token subject;"
                     + " subject a contact id, case reference, caller key or request path. page from 0, size 1.."
                     + MAX_SIZE + " (default " + DEFAULT_SIZE + "). A bad filter is a 400 naming each field.")

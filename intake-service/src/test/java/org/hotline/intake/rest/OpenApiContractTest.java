@@ -36,7 +36,8 @@ class OpenApiContractTest {
                 "GET /api/v1/admin/master-keys",
                 "POST /api/v1/admin/master-keys/rewrap",
                 "GET /api/v1/admin/dead-letters",
-                "POST /api/v1/admin/dead-letters/replay");
+                "POST /api/v1/admin/dead-letters/replay",
+                "GET /api/v1/admin/audit");
     }
 
     @Test
