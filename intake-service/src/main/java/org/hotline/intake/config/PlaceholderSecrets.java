@@ -1,8 +1,8 @@
 package org.hotline.intake.config;
 
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+
+import org.hotline.audit.PublishedSecrets;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
@@ -16,10 +16,6 @@ import jakarta.enterprise.event.Observes;
  */
 @ApplicationScoped
 public class PlaceholderSecrets {
-
-    /** Pieces of every published value: {@code .env.example}'s and application.properties'. */
-    private static final List<String> PUBLISHED = List.of("replace-me", "changeme", "change-me", "dev-only",
-            "test-only", "not-for-real", "example");
 
     private final CallerKeyConfig callerKeys;
     private final PersonalDataConfig personalData;
@@ -37,10 +33,8 @@ public class PlaceholderSecrets {
         refuseIfPublished("hotline.personal-data.master-key", personalData.masterKey());
     }
 
+    /** The one list of published values is {@link PublishedSecrets}'s (database passwords are checked too). */
     public static void refuseIfPublished(String name, Optional<String> value) {
-        String lower = value.orElse("").toLowerCase(Locale.ROOT);
-        if (PUBLISHED.stream().anyMatch(lower::contains)) {
-            throw new IllegalStateException(name + " is a published placeholder: set a random secret of your own");
-        }
+        PublishedSecrets.refuseIfPublished(name, value);
     }
 }
