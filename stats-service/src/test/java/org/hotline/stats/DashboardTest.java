@@ -133,11 +133,11 @@ class DashboardTest {
 
     @Test
     void theFiltersChooseTheSeriesAndItsTableAndABadRangeIsSaid() {
-        publish(contact(newCallerKey(), Instant.parse("2021-05-04T09:00:00Z"), Channel.CHAT_BOT, Origin.RU,
+        publish(contact(newCallerKey(), Instant.parse("2011-05-03T09:00:00Z"), Channel.CHAT_BOT, Origin.RU,
                 Purpose.SURRENDER_REQUEST));
-        publish(contact(newCallerKey(), Instant.parse("2021-05-12T09:00:00Z"), Channel.PHONE, Origin.BY,
+        publish(contact(newCallerKey(), Instant.parse("2011-05-11T09:00:00Z"), Channel.PHONE, Origin.BY,
                 Purpose.INFORMATION));
-        publish(contact(newCallerKey(), Instant.parse("2021-05-12T10:00:00Z"), Channel.PHONE, Origin.RU,
+        publish(contact(newCallerKey(), Instant.parse("2011-05-11T10:00:00Z"), Channel.PHONE, Origin.RU,
                 Purpose.INFORMATION));
         browser.get(dashboard + "#token=" + Tokens.forTests().mint("analyst-2", Roles.ANALYST));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(
@@ -146,21 +146,22 @@ class DashboardTest {
         choose("metric", "contacts");
         choose("granularity", "week");
         choose("group-by", "channel");
-        setDate("from", "2021-05-01");
-        setDate("to", "2021-05-16");
+        setDate("from", "2011-05-01");
+        setDate("to", "2011-05-15");
         browser.findElement(By.id("show")).click();
 
-        // Weeks from Monday, the first cut to the range: May 1-2, 3-9, 10-16.
+        // Weeks from Monday, the first cut to the range: May 1 (a Sunday), 2-8, 9-15. A month no
+        // other test of this module writes to, since they share the database.
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(tableRows("series-table")).containsExactly(
                 List.of("Week from", "PHONE", "CHAT_BOT", "WEB_FORM", "Total"),
-                List.of("2021-05-01", "0", "0", "0", "0"),
-                List.of("2021-05-03", "0", "1", "0", "1"),
-                List.of("2021-05-10", "2", "0", "0", "2")));
+                List.of("2011-05-01", "0", "0", "0", "0"),
+                List.of("2011-05-02", "0", "1", "0", "1"),
+                List.of("2011-05-09", "2", "0", "0", "2")));
         assertThat(browser.findElement(By.id("series-title")).getText())
-                .isEqualTo("All contacts per week by channel, 2021-05-01 to 2021-05-16 (Europe/Kyiv)");
+                .isEqualTo("All contacts per week by channel, 2011-05-01 to 2011-05-15 (Europe/Kyiv)");
         assertThat(browser.findElements(By.cssSelector("#series-legend li"))).hasSize(3);
 
-        setDate("from", "2021-06-01");
+        setDate("from", "2011-06-01");
         browser.findElement(By.id("show")).click();
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(browser.findElement(By.id("series-error")).getText())
