@@ -374,7 +374,8 @@
         var level = signal.level.toLowerCase();
         tile.className = 'signal ' + level;
         tile.setAttribute('data-level', signal.level);
-        tile.querySelector('.value').textContent = signal.value === null ? '–' : SHOW[signal.name](signal);
+        var shown = SHOW[signal.name];
+        tile.querySelector('.value').textContent = signal.value === null ? '–' : shown(signal);
         tile.querySelector('.level').textContent = level === 'ok' ? 'OK' : level;
         tile.title = (signal.detail || '') + ' — amber from ' + signal.amber + ', red from ' + signal.red
           + ' ' + signal.unit;

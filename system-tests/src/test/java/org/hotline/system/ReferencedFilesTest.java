@@ -94,7 +94,7 @@ class ReferencedFilesTest {
         assertThat(missingReferences(readme, "see `docs/DOMAIN.md`, stack.d/compose/nothing.sql and ./docs/gone/"))
                 .containsExactly("stack.d/compose/nothing.sql", "docs/gone");
         assertThat(missingReferences(readme, "logs in .stack/logs/kafka.log, jars in stats-service/target/"
-                + "quarkus-app, the [README](README.md), `stack.d/compose/initdb.sql`, http://localhost:8083/q/health"))
+                + "quarkus-app, the [README](README.md), `stack.d/compose/initdb.sh`, http://localhost:8083/q/health"))
                 .isEmpty();
     }
 
