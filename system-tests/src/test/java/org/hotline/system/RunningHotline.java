@@ -3,6 +3,7 @@ package org.hotline.system;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import org.hotline.stack.Console;
 import org.hotline.stack.KafkaBroker;
@@ -136,6 +137,13 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
 
         ServiceProcess stats() {
             return stack.stats();
+        }
+
+        /** Two services stopped or started side by side: each call waits for its own process. */
+        static void sideBySide(Runnable one, Runnable other) {
+            CompletableFuture<Void> first = CompletableFuture.runAsync(one);
+            other.run();
+            first.join();
         }
 
         /** One more instance of case- or stats-service, in the same consumer group; not started. */

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +41,7 @@ class ScaleOutIT {
         ServiceProcess secondCases = hotline.addInstance(hotline.cases());
         ServiceProcess secondStats = hotline.addInstance(hotline.stats());
         try (SteadyLoad load = new SteadyLoad(hotline.intakeUrl(), Duration.ofMinutes(5))) {
-            both(secondCases::start, secondStats::start);
+            Hotline.sideBySide(secondCases::start, secondStats::start);
             awaitPartitionsSharedByTwo(hotline, "case-service");
             awaitPartitionsSharedByTwo(hotline, "stats-service");
 
@@ -50,10 +49,10 @@ class ScaleOutIT {
             await("a third of the load sent").atMost(PATIENCE).until(() -> load.requests() >= CONTACTS / 3);
             // The second instances leave (SIGTERM, as a rolling update does): their partitions
             // move to the first ones, mid-load...
-            both(secondCases::stop, secondStats::stop);
+            Hotline.sideBySide(secondCases::stop, secondStats::stop);
             await("two thirds of the load sent").atMost(PATIENCE).until(() -> load.requests() >= 2 * CONTACTS / 3);
             // ...and come back, and the partitions are shared out again.
-            both(secondCases::restart, secondStats::restart);
+            Hotline.sideBySide(secondCases::restart, secondStats::restart);
             assertThat(done.await(10, TimeUnit.MINUTES)).as("every contact answered or given up").isTrue();
             awaitPartitionsSharedByTwo(hotline, "case-service");
             awaitPartitionsSharedByTwo(hotline, "stats-service");
@@ -70,7 +69,7 @@ class ScaleOutIT {
                     .isEqualTo(Map.of("lost", 0, "counted twice", 0, "dead-lettered", 0));
             assertThat(report.drifts()).as("drift between intake, case and stats stores").isEmpty();
         } finally {
-            both(secondCases::stop, secondStats::stop);
+            Hotline.sideBySide(secondCases::stop, secondStats::stop);
         }
     }
 
@@ -100,9 +99,4 @@ class ScaleOutIT {
         }
     }
 
-    private static void both(Runnable one, Runnable other) {
-        CompletableFuture<Void> first = CompletableFuture.runAsync(one);
-        other.run();
-        first.join();
-    }
 }

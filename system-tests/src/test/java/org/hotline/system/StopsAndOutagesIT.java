@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -59,7 +58,7 @@ class StopsAndOutagesIT {
     @Test
     void gracefulStopOfEachConsumerUnderABacklogLosesNothing(Hotline hotline) throws Exception {
         long deadLettersBefore = ScenarioFigures.deadLetters(hotline);
-        both(hotline.cases()::stop, hotline.stats()::stop);
+        Hotline.sideBySide(hotline.cases()::stop, hotline.stats()::stop);
         try (SteadyLoad load = new SteadyLoad(hotline.intakeUrl(), Duration.ofMinutes(5))) {
             awaitAnswered(load.run("backlog", BACKLOG, Duration.ZERO), "backlog sent");
             long casesBefore = processedEvents(hotline, "cases");
@@ -71,7 +70,7 @@ class StopsAndOutagesIT {
             long statsAtStop = stopMidBacklog(hotline, hotline.stats(), "stats", statsBefore);
             assertThat(casesAtStop).as("case-service stopped with backlog left").isLessThan(casesBefore + BACKLOG);
             assertThat(statsAtStop).as("stats-service stopped with backlog left").isLessThan(statsBefore + BACKLOG);
-            both(hotline.cases()::restart, hotline.stats()::restart);
+            Hotline.sideBySide(hotline.cases()::restart, hotline.stats()::restart);
 
             settleAndCheck(hotline, "SIGTERM of case- and stats-service, backlog " + BACKLOG, load, deadLettersBefore);
         }
@@ -175,12 +174,6 @@ class StopsAndOutagesIT {
         }
     }
 
-    /** Two services stopped or started side by side: each waits for its own process. */
-    private static void both(Runnable one, Runnable other) {
-        CompletableFuture<Void> first = CompletableFuture.runAsync(one);
-        other.run();
-        first.join();
-    }
 
     private static long stopMidBacklog(Hotline hotline, ServiceProcess service, String database, long before) {
         await(service.name() + " under way through its backlog").atMost(Duration.ofMinutes(2))
