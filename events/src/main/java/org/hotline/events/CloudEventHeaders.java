@@ -14,6 +14,9 @@ public final class CloudEventHeaders {
 
     public static final String SPEC_VERSION = "1.0";
 
+    /** The header of the event's id: consumers put it into their log lines without parsing the payload. */
+    public static final String ID = "ce_id";
+
     private CloudEventHeaders() {
     }
 
@@ -26,7 +29,7 @@ public final class CloudEventHeaders {
     public static Map<String, String> of(HotlineEvent event, String source) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("ce_specversion", SPEC_VERSION);
-        headers.put("ce_id", event.eventId().toString());
+        headers.put(ID, event.eventId().toString());
         headers.put("ce_source", source);
         headers.put("ce_type", event.typeName());
         headers.put("ce_time", DateTimeFormatter.ISO_INSTANT.format(event.occurredAt()));

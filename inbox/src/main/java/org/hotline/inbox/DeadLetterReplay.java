@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.hotline.telemetry.EventLogContext;
 import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +53,7 @@ public class DeadLetterReplay {
                 outcomes.add(new Outcome(letter.id(), false, "no consumer here reads topic " + letter.topic()));
                 continue;
             }
-            try {
+            try (EventLogContext logged = EventLogContext.of(stored.eventId())) {
                 applier.apply(stored.payload());
                 outcomes.add(new Outcome(letter.id(), true, null));
             } catch (RuntimeException e) {

@@ -16,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hotline.events.CloudEventHeaders;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,8 +24,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class DeadLetterTopic {
 
-    /** A dead letter and the record it holds. */
-    public record Stored(DeadLetter letter, String payload) {
+    /** A dead letter, the record it holds and that record's event id (its ce_id header, kept by the dead-letter strategy). */
+    public record Stored(DeadLetter letter, String payload, String eventId) {
     }
 
     private final String bootstrapServers;
@@ -49,7 +50,8 @@ public class DeadLetterTopic {
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
                     if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        letters.add(new Stored(letterOf(record), record.value()));
+                        letters.add(new Stored(letterOf(record), record.value(),
+                                header(record, CloudEventHeaders.ID).orElse(null)));
                     }
                 }
             }

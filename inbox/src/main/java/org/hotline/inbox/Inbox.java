@@ -3,10 +3,16 @@ package org.hotline.inbox;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import java.nio.charset.StandardCharsets;
+
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.hotline.events.CloudEventHeaders;
+import org.hotline.telemetry.EventLogContext;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -18,7 +24,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * harmless).
  *
  * <p>Consumer methods take the whole {@link Message} and run {@code @Blocking}, so that
- * acknowledging is in our hands and records stay in order per channel.
+ * acknowledging is in our hands and records stay in order per channel. Every line logged while a
+ * record is applied carries its event id (from the {@code ce_id} header, see {@link EventLogContext}).
  */
 @ApplicationScoped
 public class Inbox {
@@ -38,7 +45,7 @@ public class Inbox {
             return leftForNextStart();
         }
         inFlight.begin(channel);
-        try {
+        try (EventLogContext logged = EventLogContext.of(eventIdOf(record))) {
             applier.apply(record.getPayload());
         } catch (RuntimeException e) {
             if (GracefulStop.began()) {
@@ -53,6 +60,15 @@ public class Inbox {
             inFlight.end(channel);
         }
         return record.ack();
+    }
+
+    /** The CloudEvents id header every producer of ours sets; null for a record without one. */
+    static String eventIdOf(Message<?> record) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(kafka -> kafka.getHeaders().lastHeader(CloudEventHeaders.ID))
+                .map(Header::value)
+                .map(value -> new String(value, StandardCharsets.UTF_8))
+                .orElse(null);
     }
 
     /** Counted from the start, so the metric reads 0 rather than missing until the first poison record. */

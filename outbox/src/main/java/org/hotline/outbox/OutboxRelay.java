@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.hotline.events.CloudEventHeaders;
 import org.hotline.events.EventJson;
+import org.hotline.telemetry.EventLogContext;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Gauge;
@@ -157,9 +159,10 @@ public class OutboxRelay {
             if (failure == null) {
                 sent.add(batch.get(i).id);
             } else {
-                // In the message's trace, so that the log lines about it carry its trace id.
+                // In the message's trace and with its event id, so that the log lines about it carry both.
                 Context writer = TraceContext.parentOf(batch.get(i));
-                try (Scope inTrace = writer == null ? Scope.noop() : writer.makeCurrent()) {
+                try (Scope inTrace = writer == null ? Scope.noop() : writer.makeCurrent();
+                        EventLogContext logged = EventLogContext.of(eventIdOf(batch.get(i)))) {
                     refused(batch.get(i), failure);
                 }
             }
@@ -192,6 +195,15 @@ public class OutboxRelay {
         message.delete();
         LOG.errorf("Outbox message %d (%s, key %s) parked after %d refusals: %s; the messages behind it flow on",
                 message.id, message.eventType, message.messageKey, message.attempts, message.lastError);
+    }
+
+    /** Null for a payload this version cannot read: the line then names the outbox id alone. */
+    private static UUID eventIdOf(OutboxMessage message) {
+        try {
+            return EventJson.read(message.payload).eventId();
+        } catch (EventJson.UnreadableEvent e) {
+            return null;
+        }
     }
 
     private static boolean isPassing(Throwable failure) {

@@ -1,4 +1,4 @@
-package org.hotline.outbox;
+package org.hotline.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,7 @@ class BackgroundSqlTest {
     private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final Attributes SQL = Attributes.of(AttributeKey.stringKey("db.system.name"), "postgresql");
 
-    private final BackgroundSql sampler = new BackgroundSql();
+    private final BackgroundSql sampler = new BackgroundSql(rootRatio(1.0));
 
     @Test
     void sqlThatNoRequestOrRecordCausedIsDropped() {
@@ -41,8 +41,28 @@ class BackgroundSqlTest {
                 .isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
     }
 
+    @Test
+    void withARootRatioOfZeroOnlyWorkThatArrivesInASampledTraceIsTraced() {
+        BackgroundSql callersOnly = new BackgroundSql(rootRatio(0));
+
+        assertThat(decision(callersOnly, Context.root(), SpanKind.SERVER, Attributes.empty()))
+                .isEqualTo(SamplingDecision.DROP);
+        assertThat(decision(callersOnly, inSampledTrace(), SpanKind.SERVER, Attributes.empty()))
+                .isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
+        assertThat(decision(callersOnly, inSampledTrace(), SpanKind.CLIENT, SQL))
+                .isEqualTo(SamplingDecision.RECORD_AND_SAMPLE);
+    }
+
     private SamplingDecision decision(Context parent, SpanKind kind, Attributes attributes) {
+        return decision(sampler, parent, kind, attributes);
+    }
+
+    private static SamplingDecision decision(BackgroundSql sampler, Context parent, SpanKind kind, Attributes attributes) {
         return sampler.shouldSample(parent, TRACE, "span", kind, attributes, List.of()).getDecision();
+    }
+
+    private static TracingConfig rootRatio(double ratio) {
+        return () -> ratio;
     }
 
     private static Context inSampledTrace() {

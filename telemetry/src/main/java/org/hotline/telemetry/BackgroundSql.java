@@ -1,4 +1,4 @@
-package org.hotline.outbox;
+package org.hotline.telemetry;
 
 import java.util.List;
 
@@ -12,16 +12,23 @@ import io.opentelemetry.sdk.trace.samplers.SamplingResult;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Keeps SQL that no request or record caused out of the traces: the relay polls the outbox every
- * second, and metrics count in the database, each statement a trace of its own that would bury
+ * Keeps SQL that no request or record caused out of the traces: the outbox relay polls every
+ * second, metrics count in the database, stats-service's summary feed recomputes on a ticker:
+ * each statement a trace of its own that would bury
  * the traces of contacts. A statement inside a request's or a record's trace is sampled with it,
- * as is everything else (parent-based, always on: Quarkus' default). Quarkus takes a
- * {@link Sampler} bean in place of its configured one.
+ * as is everything else (parent-based; roots by {@link TracingConfig#rootRatio()}). Quarkus takes
+ * a {@link Sampler} bean in place of its configured one, in every service.
  */
 @ApplicationScoped
 public class BackgroundSql implements Sampler {
 
-    private final Sampler otherwise = Sampler.parentBased(Sampler.alwaysOn());
+    private final Sampler otherwise;
+
+    public BackgroundSql(TracingConfig config) {
+        double ratio = config.rootRatio();
+        this.otherwise = Sampler.parentBased(ratio >= 1 ? Sampler.alwaysOn()
+                : ratio <= 0 ? Sampler.alwaysOff() : Sampler.traceIdRatioBased(ratio));
+    }
 
     @Override
     public SamplingResult shouldSample(Context parentContext, String traceId, String name, SpanKind spanKind,
