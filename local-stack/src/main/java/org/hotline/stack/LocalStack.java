@@ -27,21 +27,23 @@ public final class LocalStack {
      * How and where one stack runs. {@code servicesTogether}: launch the three services at once and
      * then wait for all (quickest on an idle machine), or one after another, each ready before the
      * next (on a busy 2-core machine three JVMs booting at once only slow each other down).
+     * {@code serviceEnvironment} is set on every service last, over the stack's own choices (the
+     * system tests switch tracing on with it and send it to their own receiver).
      */
     public record Settings(Path repoRoot, Path home, Ports ports, boolean detached, boolean throwaway,
             String serviceHeap, Duration timeout, boolean servicesTogether,
-            Map<String, List<String>> serviceJvmOptions) {
+            Map<String, List<String>> serviceJvmOptions, Map<String, String> serviceEnvironment) {
 
         /** {@code ./stack}: state in {@code .stack/}, parts outlive the launcher, data is kept. */
         public static Settings forRepository(Path repoRoot, Ports ports, Duration timeout) {
             return new Settings(repoRoot, repoRoot.resolve(".stack"), ports, true, false, "512m", timeout, true,
-                    Map.of());
+                    Map.of(), Map.of());
         }
 
         /** System tests: a folder of the test run, free ports, children of the test JVM, no fsync. */
         public static Settings forTests(Path repoRoot, Path home) {
             return new Settings(repoRoot, home, Ports.free(), false, true, "256m", Duration.ofSeconds(300), false,
-                    Map.of());
+                    Map.of(), Map.of());
         }
 
         /**
@@ -52,7 +54,13 @@ public final class LocalStack {
          */
         public static Settings forBenchmark(Path repoRoot, Path home, Map<String, List<String>> serviceJvmOptions) {
             return new Settings(repoRoot, home, Ports.free(), false, false, "512m", Duration.ofSeconds(300), false,
-                    serviceJvmOptions);
+                    serviceJvmOptions, Map.of());
+        }
+
+        /** These settings, with {@code environment} set on every service over the stack's own. */
+        public Settings withServiceEnvironment(Map<String, String> environment) {
+            return new Settings(repoRoot, home, ports, detached, throwaway, serviceHeap, timeout, servicesTogether,
+                    serviceJvmOptions, Map.copyOf(environment));
         }
     }
 
@@ -167,6 +175,7 @@ public final class LocalStack {
                         "http://127.0.0.1:" + ports.cases() + "/api/v1/cases/{reference}");
             }
         }
+        environment.putAll(settings.serviceEnvironment());
         return environment;
     }
 

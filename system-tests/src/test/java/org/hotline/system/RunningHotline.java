@@ -60,15 +60,24 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
     public static final class Hotline implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
         private final LocalStack stack;
+        private final TraceCollector traces;
 
-        private Hotline(LocalStack stack) {
+        private Hotline(LocalStack stack, TraceCollector traces) {
             this.stack = stack;
+            this.traces = traces;
         }
 
+        /**
+         * The services export their traces to a receiver in this JVM; only requests that arrive
+         * with a sampled {@code traceparent} are traced (see {@link TraceCollector}), so the one
+         * stack serves the trace test and costs the other suites nothing.
+         */
         static Hotline start() {
             Path work = repoRoot().resolve("system-tests/target/system-run-" + UUID.randomUUID().toString().substring(0, 8));
-            LocalStack stack = new LocalStack(LocalStack.Settings.forTests(repoRoot(), work));
-            Hotline hotline = new Hotline(stack);
+            TraceCollector traces = TraceCollector.start();
+            LocalStack stack = new LocalStack(LocalStack.Settings.forTests(repoRoot(), work)
+                    .withServiceEnvironment(traces.serviceEnvironment()));
+            Hotline hotline = new Hotline(stack, traces);
             Runtime.getRuntime().addShutdownHook(new Thread(hotline::close));
             trustOneTokenForEveryRole(stack);
             try {
@@ -107,6 +116,11 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
 
         public String statsUrl() {
             return stats().baseUrl();
+        }
+
+        /** The spans the services exported. */
+        TraceCollector traces() {
+            return traces;
         }
 
         public PostgresCluster postgres() {
@@ -163,6 +177,7 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
         public synchronized void close() {
             stack.down(Console.silent());
             stack.postgres().delete();
+            traces.close();
         }
     }
 }
