@@ -67,6 +67,14 @@ public interface StatsConfig {
         Duration sourceTimeout();
 
         /**
+         * How long the outbox ages, consumer lag and dead letters, once read, answer every dashboard:
+         * many open dashboards refreshing then cost the services and the broker one read per source
+         * in this time, not one per dashboard. The last event is always current (it costs nothing).
+         */
+        @WithDefault("PT5S")
+        Duration sourcesCachedFor();
+
+        /**
          * The consumer groups whose lag (end offset minus committed offset, summed) is shown. A group
          * that has committed nothing (intake's, before intake consumes case events) counts 0.
          */

@@ -16,12 +16,18 @@ import org.hotline.stats.messaging.KafkaBacklog;
 import org.hotline.stats.service.Status.Level;
 import org.hotline.stats.service.Status.Signal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Computes the status strip from its sources: the outbox age from intake's and case-service's
  * metrics, the consumer lag and dead letters from the broker, the last event from this service's
  * own consumers. A source that does not answer makes its signal {@code UNKNOWN}, never the strip fail.
+ * The three remote signals are kept for {@code sources-cached-for}, an unknown one too, and a read
+ * that is under way is waited for rather than repeated: however many dashboards refresh, each
+ * source is asked once in that time.
  */
 @ApplicationScoped
 public class StatusStrip {
@@ -31,6 +37,7 @@ public class StatusStrip {
     private final StatsChanges changes;
     private final StatsConfig.Status config;
     private final Clock clock;
+    private final Cache<String, Signal> recent;
 
     public StatusStrip(OutboxAges outboxAges, KafkaBacklog backlog, StatsChanges changes, StatsConfig config,
                        Clock clock) {
@@ -39,16 +46,17 @@ public class StatusStrip {
         this.changes = changes;
         this.config = config.dashboard().status();
         this.clock = clock;
+        this.recent = Caffeine.newBuilder().expireAfterWrite(this.config.sourcesCachedFor()).build();
     }
 
     public Status now() {
         Instant now = clock.instant();
         List<Signal> signals = new ArrayList<>();
-        signals.add(outboxAge());
-        signals.add(counted("consumerLag", config.consumerLagAmber(), config.consumerLagRed(), backlog::consumerLag,
-                "groups"));
-        signals.add(counted("deadLetters", config.deadLettersAmber(), config.deadLettersRed(), backlog::deadLetters,
-                "topics"));
+        signals.add(recent.get("outboxAge", name -> outboxAge()));
+        signals.add(recent.get("consumerLag", name -> counted(name, config.consumerLagAmber(),
+                config.consumerLagRed(), backlog::consumerLag, "groups")));
+        signals.add(recent.get("deadLetters", name -> counted(name, config.deadLettersAmber(),
+                config.deadLettersRed(), backlog::deadLetters, "topics")));
         signals.add(lastEvent(now));
         return new Status(now, signals);
     }
