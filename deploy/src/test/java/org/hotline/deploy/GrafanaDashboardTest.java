@@ -40,6 +40,7 @@ class GrafanaDashboardTest {
 
         assertThat(dashboard).contains("hotline_outbox_oldest_age_seconds", "kafka_consumer_fetch_manager_records_lag",
                 "hotline_dead_letters_total", "hotline_custody_overdue", "hotline_contacts_accepted_total",
-                "hotline_cases", "hotline_case_transitions_total", "hotline_personal_data_reads_total");
+                "hotline_cases", "hotline_case_transitions_total", "hotline_personal_data_reads_total",
+                "hotline_stats_rebuild_records_read");
     }
 }

@@ -30,6 +30,7 @@ import org.hotline.events.HotlineEvent;
 import org.hotline.events.Origin;
 import org.hotline.events.Purpose;
 import org.hotline.events.Topics;
+import org.hotline.testing.MetricsScrape;
 import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +77,13 @@ class RebuildTest {
         topics.values().forEach(topic -> assertThat(topic.get("done")).isEqualTo(topic.get("total")).isPositive());
         assertThat(done.getLong("unreadable")).isPositive();
         assertThat(figures()).isEqualTo(incremental);
+        MetricsScrape metrics = MetricsScrape.of(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        assertThat(metrics.value("hotline_stats_rebuild_running")).hasValue(0.0);
+        for (String topic : List.of(Topics.CONTACTS, Topics.CASES)) {
+            assertThat(metrics.value("hotline_stats_rebuild_records_read", "topic", topic)).as("read of %s", topic)
+                    .hasValue(topics.get(topic).get("done").doubleValue())
+                    .isEqualTo(metrics.value("hotline_stats_rebuild_records_to_read", "topic", topic));
+        }
     }
 
     @Test
