@@ -1,15 +1,21 @@
 package org.hotline.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
 
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -26,26 +32,26 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.LockModeType;
 
 /**
  * Moves committed outbox messages to Kafka, oldest first, and deletes them once the broker
- * acknowledged them ({@code acks=all}, idempotent producer). If the broker is down the batch
- * rolls back and stays in the table: nothing is lost, and it goes out in order once Kafka is
- * back. A crash between the broker's ack and the delete sends a batch twice; consumers apply
+ * acknowledged them ({@code acks=all}, idempotent producer). If the broker is down nothing is
+ * deleted and the batch stays in the table: nothing is lost, and it goes out in order once Kafka
+ * is back. A crash between the broker's ack and the delete sends a batch twice; consumers apply
  * each event id once, so that changes nothing. A message the broker refuses for good (too large,
  * say) is tried {@code hotline.outbox.max-attempts} times and then parked in {@code outbox_parked},
  * so it never holds up the messages behind it ({@link ParkedMessages} lists and re-sends them).
  *
  * <p>It runs on its own thread: woken right after a transaction that wrote to the outbox
- * commits, and otherwise polling (for messages left by a crash or an outage).
+ * commits, and otherwise polling (for messages left by a crash or an outage). One instance of a
+ * service relays at a time, the one holding the {@link RelayLease}; it works in plain SQL on the
+ * lease's own connection ({@link OutboxTable}), and refreshes the gauges on a timer, not per pass.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -58,12 +64,18 @@ public class OutboxRelay {
     private final AtomicLong oldestAgeMillis = new AtomicLong();
     private final AtomicLong parked = new AtomicLong();
     private final Semaphore wakeUps = new Semaphore(0);
+    private final DataSource dataSource;
+    private final RelayLease lease;
     private volatile boolean running;
     private Thread worker;
+    private long nextLagRefresh = System.nanoTime();
 
-    public OutboxRelay(@Channel("outbox") Emitter<String> emitter, OutboxConfig config, MeterRegistry registry) {
+    public OutboxRelay(@Channel("outbox") Emitter<String> emitter, OutboxConfig config, MeterRegistry registry,
+            DataSource dataSource) {
         this.emitter = emitter;
         this.config = config;
+        this.dataSource = dataSource;
+        this.lease = new RelayLease(dataSource, config.relayLockId(), config.pollInterval().toNanos());
         Gauge.builder("hotline.outbox.pending", pending, AtomicLong::get)
                 .description("Events committed but not yet acknowledged by Kafka").register(registry);
         Gauge.builder("hotline.outbox.oldest.age", oldestAgeMillis, a -> a.get() / 1000.0)
@@ -84,7 +96,8 @@ public class OutboxRelay {
         running = false;
         wake();
         try {
-            // Lets an in-flight batch finish: it either commits or rolls back and is sent again later.
+            // Lets an in-flight batch finish (its acknowledged messages deleted, the rest sent again
+            // later) and the lease be given back, so another instance takes over at once.
             worker.join(config.ackTimeout().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -99,48 +112,65 @@ public class OutboxRelay {
     }
 
     private void relayUntilStopped() {
-        while (running) {
-            relayPending();
-            try {
-                wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        try {
+            while (running) {
+                relayPending();
+                refreshLagNowAndThen();
+                try {
+                    wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
+        } finally {
+            // Another instance may take over at once rather than after this one's session ends.
+            lease.release();
         }
     }
 
+    /** Relays batch after batch while batches come back full: one drain, on the lease's connection. */
     void relayPending() {
         if (!emitter.hasRequests()) {
             // The Kafka sink is not wired yet (start-up) or is gone (shut-down): nothing can be sent.
             return;
         }
         try {
+            Connection connection = lease.connection();
+            if (connection == null) {
+                return; // another instance relays
+            }
             int sent;
             do {
-                sent = QuarkusTransaction.requiringNew()
-                        .timeout((int) config.ackTimeout().plusSeconds(15).toSeconds())
-                        .call(this::relayBatch);
+                sent = relayBatch(connection);
             } while (sent == config.batchSize() && running);
-        } catch (RuntimeException e) {
-            if (running) {
-                // Kafka or PostgreSQL is unavailable: the messages stay and the next round retries.
-                LOG.warnf("Outbox relay paused, will retry: %s", e.getMessage());
-            }
-        } finally {
-            refreshLag();
+        } catch (SQLException e) {
+            lease.lost();
+            pause(e);
+        } catch (RuntimeException | TimeoutException | ExecutionException e) {
+            pause(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    /** @return how many messages this call relayed */
-    int relayBatch() throws Exception {
-        if (!holdsRelayLock()) {
-            return 0;
+    private void pause(Exception e) {
+        if (running) {
+            // Kafka or PostgreSQL is unavailable: the messages stay and the next round retries.
+            LOG.warnf("Outbox relay paused, will retry: %s", e.getMessage());
         }
-        List<OutboxMessage> batch = OutboxMessage.<OutboxMessage>find("order by id")
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .page(0, config.batchSize())
-                .list();
+    }
+
+    /**
+     * Sends the oldest messages and deletes those the broker acknowledged. Each statement commits
+     * on its own: the lease keeps every other relay away, so nothing needs a row lock, and a
+     * message not yet deleted (a crash after the ack) is simply sent again.
+     *
+     * @return how many messages this call relayed
+     */
+    int relayBatch(Connection connection) throws SQLException, InterruptedException, ExecutionException,
+            TimeoutException {
+        List<OutboxMessage> batch = OutboxTable.oldestFirst(connection, config.batchSize());
         if (batch.isEmpty()) {
             return 0;
         }
@@ -149,7 +179,7 @@ public class OutboxRelay {
             acks.add(send(message));
         }
         // Every message's outcome, acknowledged or refused. A broker that does not answer in time
-        // (an outage) throws here instead: the batch rolls back whole, and nothing is counted.
+        // (an outage) throws here instead: nothing is deleted or counted, and all are sent again.
         CompletableFuture.allOf(acks.stream().map(ack -> ack.handle((ok, failure) -> null))
                         .toArray(CompletableFuture[]::new))
                 .get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -157,18 +187,18 @@ public class OutboxRelay {
         for (int i = 0; i < batch.size(); i++) {
             Throwable failure = acks.get(i).handle((ok, error) -> error).join();
             if (failure == null) {
-                sent.add(batch.get(i).id);
+                sent.add(batch.get(i).id());
             } else {
                 // In the message's trace and with its event id, so that the log lines about it carry both.
                 Context writer = TraceContext.parentOf(batch.get(i));
                 try (Scope inTrace = writer == null ? Scope.noop() : writer.makeCurrent();
                         EventLogContext logged = EventLogContext.of(eventIdOf(batch.get(i)))) {
-                    refused(batch.get(i), failure);
+                    refused(connection, batch.get(i), failure);
                 }
             }
         }
         if (!sent.isEmpty()) {
-            OutboxMessage.delete("id in ?1", sent);
+            OutboxTable.delete(connection, sent);
         }
         return sent.size();
     }
@@ -178,29 +208,29 @@ public class OutboxRelay {
      * is not its fault: it stays, uncounted. A refusal for good counts, and at the limit the
      * message is parked, so that the messages behind it are no longer held up by it.
      */
-    private void refused(OutboxMessage message, Throwable failure) {
+    private void refused(Connection connection, OutboxMessage message, Throwable failure) throws SQLException {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (isPassing(cause)) {
             return;
         }
-        message.attempts++;
-        message.lastError = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        if (message.attempts < config.maxAttempts()) {
-            LOG.warnf("Kafka refused outbox message %d (attempt %d of %d): %s", message.id, message.attempts,
-                    config.maxAttempts(), message.lastError);
+        int attempts = message.attempts() + 1;
+        String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        if (attempts < config.maxAttempts()) {
+            OutboxTable.countRefusal(connection, message.id(), attempts, error);
+            LOG.warnf("Kafka refused outbox message %d (attempt %d of %d): %s", message.id(), attempts,
+                    config.maxAttempts(), error);
             return;
         }
-        ParkedMessage.of(message, Instant.now()).persist();
-        message.delete();
+        OutboxTable.park(connection, message.id(), attempts, error, Instant.now());
         LOG.errorf("Outbox message %d (%s, key %s) parked after %d refusals: %s; the messages behind it flow on",
-                message.id, message.eventType, message.messageKey, message.attempts, message.lastError);
+                message.id(), message.eventType(), message.messageKey(), attempts, error);
     }
 
     /** Null for a payload this version cannot read: the line then names the outbox id alone. */
     private static UUID eventIdOf(OutboxMessage message) {
         try {
-            return EventJson.read(message.payload).eventId();
+            return EventJson.read(message.payload()).eventId();
         } catch (EventJson.UnreadableEvent e) {
             return null;
         }
@@ -215,18 +245,11 @@ public class OutboxRelay {
         return false;
     }
 
-    private boolean holdsRelayLock() {
-        return (Boolean) OutboxMessage.getEntityManager()
-                .createNativeQuery("select pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, config.relayLockId())
-                .getSingleResult();
-    }
-
     private CompletableFuture<Void> send(OutboxMessage message) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(message.topic)
-                .withKey(message.messageKey)
+                .withTopic(message.topic())
+                .withKey(message.messageKey())
                 .withHeaders(headers(message))
                 .build();
         // The Kafka connector starts its publish span under this parent and writes the traceparent
@@ -234,7 +257,7 @@ public class OutboxRelay {
         Context parent = TraceContext.parentOf(message);
         Metadata metadata = parent == null ? Metadata.of(kafka)
                 : Metadata.of(kafka, TracingMetadata.withCurrent(parent));
-        emitter.send(Message.of(message.payload, metadata,
+        emitter.send(Message.of(message.payload(), metadata,
                 () -> {
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);
@@ -253,39 +276,34 @@ public class OutboxRelay {
      */
     private RecordHeaders headers(OutboxMessage message) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add("type", message.eventType.getBytes(StandardCharsets.UTF_8));
+        headers.add("type", message.eventType().getBytes(StandardCharsets.UTF_8));
         try {
-            CloudEventHeaders.of(EventJson.read(message.payload), config.source())
+            CloudEventHeaders.of(EventJson.read(message.payload()), config.source())
                     .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         } catch (EventJson.UnreadableEvent e) {
-            LOG.warnf("Outbox message %d (%s) goes out without CloudEvents headers: %s", message.id,
-                    message.eventType, e.getMessage());
+            LOG.warnf("Outbox message %d (%s) goes out without CloudEvents headers: %s", message.id(),
+                    message.eventType(), e.getMessage());
         }
         return headers;
     }
 
-    private void refreshLag() {
-        try {
-            Object[] row = (Object[]) QuarkusTransaction.requiringNew().call(() -> OutboxMessage.getEntityManager()
-                    .createNativeQuery("select count(*), min(created_at), (select count(*) from outbox_parked)"
-                            + " from outbox_message")
-                    .getSingleResult());
-            parked.set(((Number) row[2]).longValue());
-            pending.set(((Number) row[0]).longValue());
-            Instant oldest = row[1] == null ? null : toInstant(row[1]);
-            oldestAgeMillis.set(oldest == null ? 0 : Duration.between(oldest, Instant.now()).toMillis());
-        } catch (RuntimeException e) {
+    /**
+     * The gauges, at most once per {@code lag-refresh-interval}: counting the outbox after every
+     * pass cost more than the pass itself when a pass carries a few events.
+     */
+    private void refreshLagNowAndThen() {
+        long now = System.nanoTime();
+        if (now - nextLagRefresh < 0) {
+            return;
+        }
+        nextLagRefresh = now + config.lagRefreshInterval().toNanos();
+        try (Connection connection = dataSource.getConnection()) {
+            OutboxTable.Lag lag = OutboxTable.lag(connection);
+            pending.set(lag.pending());
+            parked.set(lag.parked());
+            oldestAgeMillis.set(lag.oldest() == null ? 0 : Duration.between(lag.oldest(), Instant.now()).toMillis());
+        } catch (SQLException | RuntimeException e) {
             LOG.debugf("Outbox lag not refreshed: %s", e.getMessage());
         }
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

@@ -10,7 +10,8 @@ import jakarta.persistence.Table;
 
 /**
  * A message the broker refused too often (too large, say), set aside so that the messages behind
- * it flow on. It keeps its outbox id and the last error, until an operator sends it again.
+ * it flow on. It keeps its outbox id and the last error, until an operator sends it again. Read
+ * here for the operator; moved in and out by {@link OutboxTable}.
  */
 @Entity
 @Table(name = "outbox_parked")
@@ -46,33 +47,4 @@ public class ParkedMessage extends PanacheEntityBase {
     public String traceparent;
 
     public String tracestate;
-
-    static ParkedMessage of(OutboxMessage message, Instant now) {
-        ParkedMessage parked = new ParkedMessage();
-        parked.id = message.id;
-        parked.topic = message.topic;
-        parked.messageKey = message.messageKey;
-        parked.eventType = message.eventType;
-        parked.payload = message.payload;
-        parked.createdAt = message.createdAt;
-        parked.attempts = message.attempts;
-        parked.error = message.lastError;
-        parked.parkedAt = now;
-        parked.traceparent = message.traceparent;
-        parked.tracestate = message.tracestate;
-        return parked;
-    }
-
-    /** Back into the outbox, at its end, with a fresh count. */
-    OutboxMessage toOutbox() {
-        OutboxMessage message = new OutboxMessage();
-        message.topic = topic;
-        message.messageKey = messageKey;
-        message.eventType = eventType;
-        message.payload = payload;
-        message.createdAt = createdAt;
-        message.traceparent = traceparent;
-        message.tracestate = tracestate;
-        return message;
-    }
 }

@@ -1,8 +1,12 @@
 package org.hotline.outbox;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+
+import javax.sql.DataSource;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,9 +27,11 @@ public class ParkedMessages {
     }
 
     private final OutboxRelay relay;
+    private final DataSource dataSource;
 
-    public ParkedMessages(OutboxRelay relay) {
+    public ParkedMessages(OutboxRelay relay, DataSource dataSource) {
         this.relay = relay;
+        this.dataSource = dataSource;
     }
 
     @Transactional
@@ -46,13 +52,10 @@ public class ParkedMessages {
 
     @Transactional
     List<Long> moveBack(Set<Long> ids) {
-        List<ParkedMessage> chosen = ids.isEmpty()
-                ? ParkedMessage.<ParkedMessage>listAll(Sort.by("id"))
-                : ParkedMessage.<ParkedMessage>list("id in ?1 order by id", ids);
-        for (ParkedMessage parked : chosen) {
-            parked.toOutbox().persist();
-            parked.delete();
+        try (Connection connection = dataSource.getConnection()) {
+            return OutboxTable.moveBack(connection, ids);
+        } catch (SQLException e) {
+            throw new IllegalStateException("parked messages could not be moved back: " + e.getMessage(), e);
         }
-        return chosen.stream().map(parked -> parked.id).toList();
     }
 }

@@ -3,6 +3,7 @@ package org.hotline.outbox;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -32,23 +33,32 @@ final class TraceContext {
     private TraceContext() {
     }
 
-    /** Stores the current trace context in the message; leaves both null when nothing is traced. */
-    static void captureInto(OutboxMessage message) {
+    /** The current trace context, as stored beside an outbox row: both null when nothing is traced. */
+    record Captured(String traceparent, String tracestate) {
+
+        static final Captured NONE = new Captured(null, null);
+    }
+
+    /** The current trace context, to store with the messages written now. */
+    static Captured current() {
+        if (!Span.current().getSpanContext().isValid()) {
+            // Nothing traced (tracing off, or work no request caused): nothing to propagate.
+            return Captured.NONE;
+        }
         Map<String, String> carrier = new HashMap<>(2);
         W3C.inject(Context.current(), carrier, Map::put);
-        message.traceparent = carrier.get("traceparent");
-        message.tracestate = carrier.get("tracestate");
+        return new Captured(carrier.get("traceparent"), carrier.get("tracestate"));
     }
 
     /** The writer's context as a remote parent for the Kafka send; null if the writer was not traced. */
     static Context parentOf(OutboxMessage message) {
-        if (message.traceparent == null) {
+        if (message.traceparent() == null) {
             return null;
         }
         Map<String, String> carrier = new HashMap<>(2);
-        carrier.put("traceparent", message.traceparent);
-        if (message.tracestate != null) {
-            carrier.put("tracestate", message.tracestate);
+        carrier.put("traceparent", message.traceparent());
+        if (message.tracestate() != null) {
+            carrier.put("tracestate", message.tracestate());
         }
         return W3C.extract(Context.root(), carrier, FROM_MAP);
     }

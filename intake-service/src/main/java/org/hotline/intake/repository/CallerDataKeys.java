@@ -1,19 +1,27 @@
 package org.hotline.intake.repository;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 /**
- * The rows of {@code caller_data_key} that the background jobs take in batches. Each batch is
+ * The rows of {@code caller_data_key}: the live keys a contact is sealed with, and those the
+ * background jobs take in batches. Each of the jobs' batches is
  * locked {@code FOR UPDATE SKIP LOCKED}: several instances share the work without waiting for
  * each other, and a row being used by a contact right now (share-locked by the vault) is left
  * for the next round.
@@ -25,10 +33,68 @@ public class CallerDataKeys {
     public record Wrapped(UUID id, byte[] wrappedKey, int version) {
     }
 
-    private final EntityManager entities;
+    /** A caller's live data key: wrapped by master key {@code version}. */
+    public record Live(UUID id, String callerKey, byte[] wrappedKey, int version) {
+    }
 
-    public CallerDataKeys(EntityManager entities) {
+    /**
+     * Share-locked until the caller's transaction commits: an erasure (on request or by
+     * retention) waits for it and then sees the new contact, rather than destroying the key under
+     * a contact being sealed with it. Concurrent contacts of one caller share the lock and do not
+     * wait. Plain JDBC: this runs for every contact.
+     */
+    private static final String LOCK_LIVE = """
+            select id, caller_key, wrapped_key, master_key_version from caller_data_key
+            where caller_key = any(?) and erased_at is null for share""";
+
+    private static final String INSERT_IF_NONE = """
+            insert into caller_data_key (id, caller_key, wrapped_key, master_key_version, created_at)
+            select id, caller_key, wrapped_key, master_key_version, ?
+            from unnest(?::uuid[], ?::text[], ?::bytea[], ?::int[]) as k(id, caller_key, wrapped_key, master_key_version)
+            on conflict (caller_key) where erased_at is null do nothing""";
+
+    private final EntityManager entities;
+    private final DataSource dataSource;
+
+    public CallerDataKeys(EntityManager entities, DataSource dataSource) {
         this.entities = entities;
+        this.dataSource = dataSource;
+    }
+
+    /** The live data keys of these callers (those who have one), share-locked in the caller's transaction. */
+    public List<Live> lockLive(Collection<String> callerKeys) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(LOCK_LIVE)) {
+            select.setArray(1, connection.createArrayOf("text", callerKeys.toArray()));
+            List<Live> live = new ArrayList<>(callerKeys.size());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    live.add(new Live(rows.getObject(1, UUID.class), rows.getString(2), rows.getBytes(3),
+                            rows.getInt(4)));
+                }
+            }
+            return live;
+        } catch (SQLException e) {
+            throw new IllegalStateException("data keys could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stores new data keys, in the caller's transaction; a caller who has a live key by now keeps it. */
+    public void insertIfNone(List<Live> keys, Instant createdAt) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT_IF_NONE)) {
+            insert.setObject(1, OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC));
+            insert.setArray(2, connection.createArrayOf("uuid", keys.stream().map(Live::id).toArray()));
+            insert.setArray(3, connection.createArrayOf("text", keys.stream().map(Live::callerKey).toArray()));
+            insert.setArray(4, connection.createArrayOf("bytea", keys.stream().map(Live::wrappedKey).toArray(byte[][]::new)));
+            insert.setArray(5, connection.createArrayOf("int4", keys.stream().map(Live::version).toArray()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("data keys could not be stored: " + e.getMessage(), e);
+        }
     }
 
     /** Locks up to {@code limit} live keys wrapped by one of {@code versions}; in the caller's transaction. */

@@ -1,11 +1,21 @@
 package org.hotline.intake.repository;
 
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import org.hotline.intake.config.IntakeConfig;
 import org.jboss.logging.Logger;
@@ -26,11 +36,13 @@ public class IdempotencyKeys {
     }
 
     private final EntityManager entityManager;
+    private final DataSource dataSource;
     private final IntakeConfig config;
     private final Clock clock;
 
-    public IdempotencyKeys(EntityManager entityManager, IntakeConfig config, Clock clock) {
+    public IdempotencyKeys(EntityManager entityManager, DataSource dataSource, IntakeConfig config, Clock clock) {
         this.entityManager = entityManager;
+        this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;
     }
@@ -76,6 +88,70 @@ public class IdempotencyKeys {
                 .setParameter(5, answer.location())
                 .setParameter(6, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .executeUpdate() == 1;
+    }
+
+    /** The answers given to any of these keys within the retention, by key: one statement for a whole import. */
+    @Transactional
+    public Map<String, StoredAnswer> findAll(Collection<String> keys) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        select key, request_hash, status, response_body, location from idempotency_key
+                        where key = any(?) and created_at >= ?""")) {
+            select.setArray(1, connection.createArrayOf("text", keys.toArray()));
+            select.setObject(2, cutoff());
+            Map<String, StoredAnswer> found = new HashMap<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.put(rows.getString(1), new StoredAnswer(rows.getString(2), rows.getInt(3), rows.getString(4),
+                            rows.getString(5)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("idempotency keys could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * As {@link #remember}, for many keys at once (the lines of an import's chunk), in two statements.
+     *
+     * @return false if another request got to any of these keys first: the caller must roll back
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean rememberAll(Map<String, StoredAnswer> answers) {
+        if (answers.isEmpty()) {
+            return true;
+        }
+        List<String> keys = List.copyOf(answers.keySet());
+        try (Connection connection = dataSource.getConnection()) {
+            Array keyArray = connection.createArrayOf("text", keys.toArray());
+            try (PreparedStatement expired = connection.prepareStatement(
+                    "delete from idempotency_key where key = any(?) and created_at < ?")) {
+                expired.setArray(1, keyArray);
+                expired.setObject(2, cutoff());
+                expired.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into idempotency_key (key, request_hash, status, response_body, location, created_at)
+                    select key, request_hash, status, response_body, location, ?
+                    from unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[])
+                        as a(key, request_hash, status, response_body, location)
+                    on conflict (key) do nothing""")) {
+                insert.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                insert.setArray(2, keyArray);
+                insert.setArray(3, connection.createArrayOf("text",
+                        keys.stream().map(key -> answers.get(key).requestHash()).toArray()));
+                insert.setArray(4, connection.createArrayOf("int4",
+                        keys.stream().map(key -> answers.get(key).status()).toArray()));
+                insert.setArray(5, connection.createArrayOf("text",
+                        keys.stream().map(key -> answers.get(key).body()).toArray()));
+                insert.setArray(6, connection.createArrayOf("text",
+                        keys.stream().map(key -> answers.get(key).location()).toArray()));
+                return insert.executeUpdate() == keys.size();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("idempotency keys could not be stored: " + e.getMessage(), e);
+        }
     }
 
     @Scheduled(every = "{hotline.intake.idempotency.purge-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -41,18 +41,24 @@ public class BodyLimits {
 
     private void check(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        // Clients may send the colon percent-encoded; Vert.x leaves it so.
-        String path = context.normalizedPath().replace("%3A", ":").replace("%3a", ":");
-        long limit = BatchPath.PUBLIC.equals(path) ? MAX_IMPORT_BYTES : MAX_CONTACT_BYTES;
-        if (length != null && exceeds(length, limit)) {
-            refuse(context, limit);
-            return;
-        }
-        if (length == null && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING, "chunked", true)) {
-            readCounting(context, limit);
+        if (length != null) {
+            long announced = announced(length);
+            // Within the smaller limit (every contact, every GET): no need to know the path.
+            if (announced > MAX_CONTACT_BYTES && announced > limitOf(context)) {
+                refuse(context, limitOf(context));
+                return;
+            }
+        } else if (context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING, "chunked", true)) {
+            readCounting(context, limitOf(context));
             return;
         }
         context.next();
+    }
+
+    private static long limitOf(RoutingContext context) {
+        // Clients may send the colon percent-encoded; Vert.x leaves it so.
+        String path = context.normalizedPath().replace("%3A", ":").replace("%3a", ":");
+        return BatchPath.PUBLIC.equals(path) ? MAX_IMPORT_BYTES : MAX_CONTACT_BYTES;
     }
 
     /**
@@ -86,11 +92,11 @@ public class BodyLimits {
         request.resume();
     }
 
-    private static boolean exceeds(String length, long limit) {
+    private static long announced(String length) {
         try {
-            return Long.parseLong(length.strip()) > limit;
+            return Long.parseLong(length.strip());
         } catch (NumberFormatException e) {
-            return false; // Vert.x refuses a malformed length itself
+            return 0; // Vert.x refuses a malformed length itself
         }
     }
 

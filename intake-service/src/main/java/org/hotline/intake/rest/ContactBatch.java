@@ -7,11 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.hotline.intake.RecordedContact;
 import org.hotline.intake.config.IntakeConfig;
+import org.hotline.intake.repository.IdempotencyKeys.StoredAnswer;
 import org.hotline.intake.service.AnsweredRequests;
 import org.hotline.intake.service.ContactService;
 import org.hotline.intake.service.ContactService.CheckedDraft;
@@ -36,8 +39,8 @@ import jakarta.validation.Validator;
 
 /**
  * A bulk import: each line is checked exactly as a single {@code POST} would be, and the
- * accepted ones are stored through the same {@link ContactService#store} and outbox, a chunk
- * per transaction. With an idempotency key, each stored line's answer commits with its contact,
+ * accepted ones are stored through the same {@link ContactService#storeAll} and outbox, a chunk
+ * per transaction, in multi-row statements. With an idempotency key, each stored line's answer commits with its contact,
  * so a retried import (even after a crash half-way) stores every line once.
  */
 @ApplicationScoped
@@ -81,6 +84,16 @@ public class ContactBatch {
             throw ProblemException.badRequest("The body holds no contact.",
                     List.of(new Problem.FieldError("body", "must hold one contact (JSON object) per line")));
         }
+        // Each line's earlier answer (an import sent again), looked up for all lines at once.
+        Map<Integer, KeyedRequest> keyedLines = new HashMap<>();
+        if (keyed != null) {
+            for (int i = 0; i < lines.size(); i++) {
+                if (!isBlank(lines.get(i))) {
+                    keyedLines.put(i + 1, keyed.part(i + 1, lines.get(i)));
+                }
+            }
+        }
+        Map<KeyedRequest, Optional<StoredAnswer>> earlier = answers.earlierAll(List.copyOf(keyedLines.values()));
         List<LineResult> results = new ArrayList<>();
         List<Pending> chunk = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -89,10 +102,10 @@ public class ContactBatch {
                 continue;
             }
             int number = i + 1;
-            KeyedRequest keyedLine = keyed == null ? null : keyed.part(number, line);
-            Optional<LineResult> settled = keyedLine == null ? Optional.empty() : earlierResult(number, keyedLine);
-            if (settled.isPresent()) {
-                results.add(settled.get());
+            KeyedRequest keyedLine = keyedLines.get(number);
+            if (keyedLine != null && earlier.containsKey(keyedLine)) {
+                results.add(earlier.get(keyedLine).map(answer -> answers.bodyOf(answer, LineResult.class))
+                        .orElseGet(() -> changedLine(number)));
                 continue;
             }
             try {
@@ -144,13 +157,16 @@ public class ContactBatch {
         return ProblemException.badRequest("The line has invalid fields.", errors);
     }
 
-    /** Stores a chunk in one transaction; if that fails, line by line, so one bad line costs only itself. */
+    /**
+     * Stores a chunk in one transaction, its contacts, events and answers each in one statement;
+     * if that fails, line by line, so one bad line costs only itself.
+     */
     private List<LineResult> store(List<Pending> chunk) {
         if (chunk.isEmpty()) {
             return List.of();
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> chunk.stream().map(this::storeOne).toList());
+            return QuarkusTransaction.requiringNew().call(() -> storeAll(chunk));
         } catch (RuntimeException e) {
             LOG.warnf("A chunk of %d contacts could not be stored together (%s); storing them one by one",
                     chunk.size(), e.getClass().getSimpleName());
@@ -158,7 +174,7 @@ public class ContactBatch {
         List<LineResult> results = new ArrayList<>();
         for (Pending pending : chunk) {
             try {
-                results.add(QuarkusTransaction.requiringNew().call(() -> storeOne(pending)));
+                results.add(QuarkusTransaction.requiringNew().call(() -> storeAll(List.of(pending))).get(0));
             } catch (KeyTaken e) {
                 // The same import, retried concurrently, stored this line first.
                 results.add(earlierResult(pending.line(), pending.keyed()).orElseThrow());
@@ -171,15 +187,24 @@ public class ContactBatch {
         return results;
     }
 
-    private LineResult storeOne(Pending pending) {
-        RecordedContact recorded = contacts.store(pending.draft());
-        ContactCreated created = ContactCreated.of(recorded);
-        LineResult result = new LineResult(pending.line(), 201, created.id(), created.caseReference(),
-                created.referenceVerified(), List.of());
-        if (pending.keyed() != null) {
-            answers.remember(pending.keyed(), 201, result, "/api/v1/contacts/" + created.id());
+    private List<LineResult> storeAll(List<Pending> pending) {
+        List<RecordedContact> recorded = contacts.storeAll(pending.stream().map(Pending::draft).toList());
+        List<LineResult> results = new ArrayList<>(pending.size());
+        List<AnsweredRequests.Answer> answered = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            ContactCreated created = ContactCreated.of(recorded.get(i));
+            LineResult result = new LineResult(pending.get(i).line(), 201, created.id(), created.caseReference(),
+                    created.referenceVerified(), List.of());
+            results.add(result);
+            if (pending.get(i).keyed() != null) {
+                answered.add(new AnsweredRequests.Answer(pending.get(i).keyed(), 201, result,
+                        "/api/v1/contacts/" + created.id()));
+            }
         }
-        return result;
+        if (!answered.isEmpty()) {
+            answers.rememberAll(answered);
+        }
+        return results;
     }
 
     /** The result a line got in an earlier run of the same import, or a refusal if the line changed. */
@@ -187,9 +212,13 @@ public class ContactBatch {
         try {
             return answers.earlier(keyedLine).map(answer -> answers.bodyOf(answer, LineResult.class));
         } catch (KeyReused e) {
-            return Optional.of(LineResult.refused(line, 422, List.of(new Problem.FieldError(IdempotencyKey.HEADER,
-                    "was used for an import whose line " + line + " was different; use a new key"))));
+            return Optional.of(changedLine(line));
         }
+    }
+
+    private static LineResult changedLine(int line) {
+        return LineResult.refused(line, 422, List.of(new Problem.FieldError(IdempotencyKey.HEADER,
+                "was used for an import whose line " + line + " was different; use a new key")));
     }
 
     private static List<byte[]> linesOf(byte[] body) {

@@ -1,5 +1,9 @@
 package org.hotline.intake.service;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.hotline.intake.repository.IdempotencyKeys;
@@ -41,20 +45,64 @@ public class AnsweredRequests {
     }
 
     /**
+     * The answers these requests (the lines of an import) got before, looked up together: a
+     * request missing from the map got none.
+     *
+     * @return for each request answered before, that answer, or {@link Optional#empty()} if its
+     *         key was used for a different request (what {@link #earlier} refuses with {@link KeyReused})
+     */
+    public Map<KeyedRequest, Optional<StoredAnswer>> earlierAll(List<KeyedRequest> requests) {
+        if (requests.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, StoredAnswer> found = keys.findAll(requests.stream().map(KeyedRequest::key).toList());
+        Map<KeyedRequest, Optional<StoredAnswer>> earlier = new HashMap<>();
+        for (KeyedRequest request : requests) {
+            StoredAnswer answer = found.get(request.key());
+            if (answer != null) {
+                earlier.put(request, answer.requestHash().equals(request.hash()) ? Optional.of(answer) : Optional.empty());
+            }
+        }
+        return earlier;
+    }
+
+    /** An answer to remember: see {@link #remember}. */
+    public record Answer(KeyedRequest request, int status, Object body, String location) {
+    }
+
+    /**
+     * As {@link #remember}, for many requests at once (the lines of an import's chunk).
+     *
+     * @throws KeyTaken if a concurrent request got to any of their keys first
+     */
+    public void rememberAll(List<Answer> answers) {
+        Map<String, StoredAnswer> stored = new LinkedHashMap<>();
+        for (Answer answer : answers) {
+            stored.put(answer.request().key(), new StoredAnswer(answer.request().hash(), answer.status(),
+                    written(answer.body()), answer.location()));
+        }
+        if (!keys.rememberAll(stored)) {
+            throw new KeyTaken();
+        }
+    }
+
+    /**
      * Remembers the answer in the caller's transaction, so it commits with what it answers for.
      *
      * @param location where the answer points, relative, or null
      * @throws KeyTaken if a concurrent request with this key got there first
      */
     public void remember(KeyedRequest request, int status, Object body, String location) {
-        String written;
+        if (!keys.remember(request.key(), new StoredAnswer(request.hash(), status, written(body), location))) {
+            throw new KeyTaken();
+        }
+    }
+
+    private String written(Object body) {
         try {
-            written = json.writeValueAsString(body);
+            return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an answer could not be written", e);
-        }
-        if (!keys.remember(request.key(), new StoredAnswer(request.hash(), status, written, location))) {
-            throw new KeyTaken();
         }
     }
 

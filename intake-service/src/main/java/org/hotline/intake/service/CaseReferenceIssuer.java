@@ -3,7 +3,6 @@ package org.hotline.intake.service;
 import java.security.SecureRandom;
 
 import org.hotline.events.CaseReference;
-import org.hotline.intake.Contact;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,19 +13,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CaseReferenceIssuer {
 
-    /** 31^7 references: a collision is astronomically rare, so a few tries always suffice. */
-    private static final int MAX_TRIES = 5;
-
     private final SecureRandom random = new SecureRandom();
 
-    /** A reference no surrender request holds yet; the unique index guards the tiny race left. */
+    /**
+     * A fresh reference. Not checked here: the unique index on surrender requests' references
+     * refuses one that is taken, and the contact is then given another (ContactService). A
+     * query per reference cost more than that astronomically rare retry.
+     */
     public String issue() {
-        for (int i = 0; i < MAX_TRIES; i++) {
-            String reference = CaseReference.generate(random, CaseReference.Issuer.INTAKE);
-            if (!Contact.isIssued(reference)) {
-                return reference;
-            }
-        }
-        throw new IllegalStateException("no free case reference after " + MAX_TRIES + " tries");
+        return CaseReference.generate(random, CaseReference.Issuer.INTAKE);
     }
 }

@@ -2,7 +2,10 @@ package org.hotline.intake.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -13,6 +16,7 @@ import org.hotline.intake.ContactDraft;
 import org.hotline.intake.PersonalData;
 import org.hotline.intake.RecordedContact;
 import org.hotline.intake.ReferenceCheck;
+import org.hotline.intake.repository.NewContacts;
 import org.hotline.audit.AuditLog;
 import org.hotline.outbox.Outbox;
 import org.jboss.logging.Logger;
@@ -28,6 +32,7 @@ import jakarta.transaction.Transactional;
 public class ContactService {
 
     private static final Logger AUDIT = Logger.getLogger("org.hotline.intake.audit");
+    private static final int MAX_REFERENCE_ROUNDS = 5;
 
     private final CallerKeys callerKeys;
     private final CaseReferenceIssuer references;
@@ -37,9 +42,11 @@ public class ContactService {
     private final PersonalDataVault vault;
     private final Event<ContactRecorded> recorded;
     private final AuditLog auditLog;
+    private final NewContacts newContacts;
 
     public ContactService(CallerKeys callerKeys, CaseReferenceIssuer references, ReferenceChecker referenceChecker,
-            Outbox outbox, Clock clock, PersonalDataVault vault, Event<ContactRecorded> recorded, AuditLog auditLog) {
+            Outbox outbox, Clock clock, PersonalDataVault vault, Event<ContactRecorded> recorded, AuditLog auditLog,
+            NewContacts newContacts) {
         this.callerKeys = callerKeys;
         this.references = references;
         this.referenceChecker = referenceChecker;
@@ -48,6 +55,7 @@ public class ContactService {
         this.vault = vault;
         this.recorded = recorded;
         this.auditLog = auditLog;
+        this.newContacts = newContacts;
     }
 
     /** A draft whose case reference has been checked, ready to {@link #store}. */
@@ -91,8 +99,38 @@ public class ContactService {
 
     /** Stores a checked contact and its event, inside the caller's transaction. */
     public RecordedContact store(CheckedDraft checked) {
-        ContactDraft draft = checked.draft();
+        return storeAll(List.of(checked)).get(0);
+    }
+
+    /**
+     * Stores checked contacts and their events, inside the caller's transaction: a bulk import's
+     * chunk in a handful of statements (data keys, contacts, outbox), whatever its size.
+     *
+     * @return the stored contacts, in the order given
+     */
+    public List<RecordedContact> storeAll(List<CheckedDraft> drafts) {
         Instant now = clock.instant();
+        List<Contact> contacts = drafts.stream().map(checked -> contactOf(checked, now)).toList();
+        List<byte[]> sealed = vault.sealAll(contacts.stream().map(contact -> new PersonalDataVault.Sealing(
+                contact.callerKey, contact.id, new PersonalData(contact.callerIdentifier, contact.fullName,
+                        contact.birthDate, contact.unit, contact.location, contact.notes))).toList());
+        for (int i = 0; i < contacts.size(); i++) {
+            contacts.get(i).sealedPersonalData = sealed.get(i);
+        }
+        insertWithFreeReferences(contacts);
+        List<ContactRecorded> events = contacts.stream().map(ContactService::eventOf).toList();
+        outbox.publishAll(events);
+        // Observers that count it (metrics) hear of it once the transaction commits.
+        events.forEach(recorded::fire);
+        List<RecordedContact> stored = new ArrayList<>(contacts.size());
+        for (int i = 0; i < contacts.size(); i++) {
+            stored.add(new RecordedContact(contacts.get(i), drafts.get(i).reference()));
+        }
+        return stored;
+    }
+
+    private Contact contactOf(CheckedDraft checked, Instant now) {
+        ContactDraft draft = checked.draft();
         Contact contact = new Contact();
         contact.id = UUID.randomUUID();
         contact.callerKey = callerKeys.keyOf(draft.callerIdentifier());
@@ -110,17 +148,33 @@ public class ContactService {
         contact.unit = draft.details().unit();
         contact.location = draft.details().location();
         contact.notes = draft.details().notes();
-        contact.sealedPersonalData = vault.seal(contact.callerKey, contact.id, new PersonalData(
-                contact.callerIdentifier, contact.fullName, contact.birthDate, contact.unit, contact.location,
-                contact.notes));
-        contact.persist();
-        ContactRecorded event = new ContactRecorded(UUID.randomUUID(), contact.id, contact.callerKey,
-                contact.callerRole, contact.channel, contact.purpose, contact.origin, contact.receivedAt,
-                contact.caseReference, contact.referenceUnverified);
-        outbox.publish(event);
-        // Observers that count it (metrics) hear of it once the transaction commits.
-        recorded.fire(event);
-        return new RecordedContact(contact, checked.reference());
+        return contact;
+    }
+
+    /**
+     * Inserts the contacts; a surrender request whose fresh reference another one holds already
+     * (the unique index says so, no query beforehand) gets a new reference and is inserted again.
+     * With 31^7 references that is astronomically rare, so a few rounds always suffice.
+     */
+    private void insertWithFreeReferences(List<Contact> contacts) {
+        List<Contact> left = contacts;
+        for (int round = 1; ; round++) {
+            Set<UUID> inserted = newContacts.insert(left);
+            if (inserted.size() == left.size()) {
+                return;
+            }
+            if (round == MAX_REFERENCE_ROUNDS) {
+                throw new IllegalStateException("no free case reference after " + round + " tries");
+            }
+            left = left.stream().filter(contact -> !inserted.contains(contact.id)).toList();
+            left.forEach(contact -> contact.caseReference = references.issue());
+        }
+    }
+
+    private static ContactRecorded eventOf(Contact contact) {
+        return new ContactRecorded(UUID.randomUUID(), contact.id, contact.callerKey, contact.callerRole,
+                contact.channel, contact.purpose, contact.origin, contact.receivedAt, contact.caseReference,
+                contact.referenceUnverified);
     }
 
     /**

@@ -7,9 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -18,12 +24,11 @@ import org.hotline.intake.CallerDataKey;
 import org.hotline.intake.PersonalData;
 import org.hotline.intake.crypto.Aead;
 import org.hotline.intake.crypto.MasterKeys;
+import org.hotline.intake.repository.CallerDataKeys;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
 /**
  * Seals and opens personal data with the caller's own data key, and erases a caller by
@@ -38,24 +43,48 @@ public class PersonalDataVault {
 
     private final MasterKeys masterKeys;
     private final ObjectMapper json;
-    private final EntityManager entities;
+    private final CallerDataKeys dataKeys;
     private final Clock clock;
 
-    public PersonalDataVault(MasterKeys masterKeys, ObjectMapper json, EntityManager entities, Clock clock) {
+    public PersonalDataVault(MasterKeys masterKeys, ObjectMapper json, CallerDataKeys dataKeys, Clock clock) {
         this.masterKeys = masterKeys;
         this.json = json;
-        this.entities = entities;
+        this.dataKeys = dataKeys;
         this.clock = clock;
+    }
+
+    /** What to seal: one contact's personal data, for its caller. */
+    public record Sealing(String callerKey, UUID contactId, PersonalData data) {
     }
 
     /** Inside the caller's transaction; the caller's data key is made on his first contact. */
     public byte[] seal(String callerKey, UUID contactId, PersonalData data) {
-        CallerDataKey live = liveKeyOf(callerKey);
-        SecretKey key = masterKeys.unwrap(live.wrappedKey, bytes(live.id), live.masterKeyVersion);
-        byte[] sealed = Aead.seal(key, bytes(contactId), serialized(data));
-        return ByteBuffer.allocate(HEADER_BYTES + sealed.length).put(FORMAT)
-                .putLong(live.id.getMostSignificantBits()).putLong(live.id.getLeastSignificantBits())
-                .put(sealed).array();
+        return sealAll(List.of(new Sealing(callerKey, contactId, data))).get(0);
+    }
+
+    /**
+     * As {@link #seal}, for many contacts at once (a bulk import's chunk): the callers' data keys
+     * are looked up, made and unwrapped once per caller, in two or three statements for the lot.
+     *
+     * @return the sealed values, in the order given
+     */
+    public List<byte[]> sealAll(List<Sealing> sealings) {
+        Map<String, SecretKey> keys = new HashMap<>();
+        Map<String, UUID> keyIds = new HashMap<>();
+        for (CallerDataKeys.Live live : liveKeysOf(sealings.stream().map(Sealing::callerKey).distinct().toList())) {
+            keys.put(live.callerKey(), masterKeys.unwrap(live.wrappedKey(), bytes(live.id()), live.version()));
+            keyIds.put(live.callerKey(), live.id());
+        }
+        List<byte[]> sealed = new ArrayList<>(sealings.size());
+        for (Sealing sealing : sealings) {
+            UUID keyId = keyIds.get(sealing.callerKey());
+            byte[] ciphertext = Aead.seal(keys.get(sealing.callerKey()), bytes(sealing.contactId()),
+                    serialized(sealing.data()));
+            sealed.add(ByteBuffer.allocate(HEADER_BYTES + ciphertext.length).put(FORMAT)
+                    .putLong(keyId.getMostSignificantBits()).putLong(keyId.getLeastSignificantBits())
+                    .put(ciphertext).array());
+        }
+        return sealed;
     }
 
     /** The contact's personal data, or empty if its caller's data was erased. */
@@ -92,33 +121,26 @@ public class PersonalDataVault {
                 clock.instant(), callerKey) > 0;
     }
 
-    private CallerDataKey liveKeyOf(String callerKey) {
-        Optional<CallerDataKey> live = live(callerKey);
-        if (live.isPresent()) {
-            return live.get();
-        }
-        UUID id = UUID.randomUUID();
-        // Two first contacts of one caller at once: the second insert waits for the first and
-        // then does nothing, and both seal with the key that won.
-        entities.createNativeQuery("insert into caller_data_key (id, caller_key, wrapped_key, master_key_version,"
-                + " created_at) values (?1, ?2, ?3, ?4, ?5) on conflict (caller_key) where erased_at is null do nothing")
-                .setParameter(1, id)
-                .setParameter(2, callerKey)
-                .setParameter(3, masterKeys.wrap(newDataKey(), bytes(id)))
-                .setParameter(4, masterKeys.activeVersion())
-                .setParameter(5, clock.instant())
-                .executeUpdate();
-        return live(callerKey).orElseThrow();
-    }
-
     /**
-     * Share-locked until the contact commits: an erasure (on request or by retention) waits for
-     * it and then sees the new contact, rather than destroying the key under a contact being
-     * sealed with it. Concurrent contacts of one caller share the lock and do not wait.
+     * The callers' live data keys, made for those who have none yet. Two first contacts of one
+     * caller at once: the second insert waits for the first and then does nothing, and both seal
+     * with the key that won.
      */
-    private static Optional<CallerDataKey> live(String callerKey) {
-        return CallerDataKey.find("callerKey = ?1 and erasedAt is null", callerKey)
-                .withLock(LockModeType.PESSIMISTIC_READ).firstResultOptional();
+    private List<CallerDataKeys.Live> liveKeysOf(List<String> callerKeys) {
+        List<CallerDataKeys.Live> live = dataKeys.lockLive(callerKeys);
+        if (live.size() == callerKeys.size()) {
+            return live;
+        }
+        Set<String> found = live.stream().map(CallerDataKeys.Live::callerKey).collect(Collectors.toSet());
+        // In one order, so that two imports making keys for the same new callers never deadlock.
+        List<CallerDataKeys.Live> made = callerKeys.stream().filter(key -> !found.contains(key)).sorted().map(key -> {
+            UUID id = UUID.randomUUID();
+            return new CallerDataKeys.Live(id, key, masterKeys.wrap(newDataKey(), bytes(id)), masterKeys.activeVersion());
+        }).toList();
+        dataKeys.insertIfNone(made, clock.instant());
+        List<CallerDataKeys.Live> all = new ArrayList<>(live);
+        all.addAll(dataKeys.lockLive(made.stream().map(CallerDataKeys.Live::callerKey).toList()));
+        return all;
     }
 
     private byte[] serialized(PersonalData data) {
