@@ -1,0 +1,81 @@
+package org.hotline.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * How fast a backlog emptied: events over seconds, from samples of the progress taken every
+ * {@link #POLL}. The window runs from the first sample that shows progress to the first that
+ * shows the backlog empty, so a service's start-up (JVM, Flyway, joining the group) is not
+ * counted, and the events done before that first sample are not counted either. Only when the
+ * whole backlog went by between two samples does the window start at the first sample (the
+ * launch): the rate is then a lower bound.
+ *
+ * @param events  events done inside the window
+ * @param seconds the window
+ * @param backlog the whole backlog
+ */
+record Drain(long events, double seconds, long backlog) {
+
+    static final Duration POLL = Duration.ofMillis(100);
+
+    /** One look at the progress: events done so far, at a {@link System#nanoTime()}. */
+    record Sample(long nanos, long done) {
+    }
+
+    double eventsPerSecond() {
+        return seconds > 0 ? events / seconds : 0;
+    }
+
+    /**
+     * The drain these samples show. The first sample is the start (nothing done yet), the last
+     * the first one at or above {@code backlog}.
+     */
+    static Drain of(List<Sample> samples, long backlog) {
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("no sample");
+        }
+        Sample last = samples.get(samples.size() - 1);
+        Sample origin = samples.stream().filter(s -> s.done() > 0).findFirst().orElse(last);
+        if (origin == last) {
+            origin = samples.get(0);
+        }
+        return new Drain(last.done() - origin.done(), (last.nanos() - origin.nanos()) / 1e9, backlog);
+    }
+
+    /**
+     * Samples {@code done} (events done since the start) from now until it reaches {@code backlog};
+     * fails with a message naming {@code what} after {@code timeout}.
+     */
+    static Drain watch(String what, LongSupplier done, long backlog, Duration timeout) {
+        List<Sample> samples = new ArrayList<>();
+        long start = System.nanoTime();
+        samples.add(new Sample(start, 0));
+        // Only the first sample with progress and the last one matter; the rest are not kept.
+        boolean progressSeen = false;
+        while (true) {
+            long now = System.nanoTime();
+            long at = done.getAsLong();
+            if (at >= backlog || !progressSeen && at > 0) {
+                samples.add(new Sample(now, at));
+                progressSeen = true;
+            }
+            if (at >= backlog) {
+                return of(samples, backlog);
+            }
+            if (now - start > timeout.toNanos()) {
+                throw new BenchFailure(what + " did not empty a backlog of " + backlog + " within "
+                        + timeout.toMinutes() + " min (" + at + " done)");
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BenchFailure("interrupted");
+            }
+        }
+    }
+}
