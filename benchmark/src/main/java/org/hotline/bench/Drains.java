@@ -27,7 +27,9 @@ import org.hotline.stack.ServiceProcess;
  * <li>as many events again, sent straight to the contact topic; case-service with two instances in
  * its group, then stats-service with two.
  * </ol>
- * Afterwards one instance of each service runs again, as before.
+ * A drain that has not emptied its backlog within the budget is cut off (its rate is over what it
+ * did) and the next one starts on whatever waits then. Afterwards one instance of each service runs
+ * again, as before.
  */
 final class Drains {
 
@@ -40,13 +42,15 @@ final class Drains {
     private final LocalStack stack;
     private final Delivery delivery;
     private final long events;
+    private final Duration budget;
     private final Console console;
     private final ContactBacklog backlog;
 
-    Drains(LocalStack stack, Delivery delivery, long events, Console console) {
+    Drains(LocalStack stack, Delivery delivery, long events, Duration budget, Console console) {
         this.stack = stack;
         this.delivery = delivery;
         this.events = events;
+        this.budget = budget;
         this.console = console;
         this.backlog = new ContactBacklog(new ContactEvents("drain-" + Instant.now().toEpochMilli(), events));
     }
@@ -57,19 +61,18 @@ final class Drains {
         ServiceProcess stats = stack.stats();
         stop(List.of(intake, cases, stats));
 
-        console.step("Relay drain: " + events + " rows copied into intake's outbox, then intake started");
+        console.step("Relay drain: " + Report.count(events) + " rows copied into intake's outbox, then intake started");
         backlog.toOutbox(stack.postgres(), "intake", events);
         long published = delivery.published(Topics.CONTACTS);
         intake.launch(stack.settings().detached(), stack.settings().timeout());
-        Drain relay = Drain.watch("intake's outbox relay", () -> delivery.published(Topics.CONTACTS) - published, events,
-                timeout());
+        Drain relay = Drain.watch(() -> delivery.published(Topics.CONTACTS) - published, events, budget);
         intake.awaitReady();
         report("relay", relay);
 
         Drain casesAlone = consumer(Delivery.CASE_SERVICE, List.of(cases));
         Drain statsAlone = consumer(Delivery.STATS_SERVICE, List.of(stats));
 
-        console.step("Scale-out: " + events + " contact events sent straight to " + Topics.CONTACTS);
+        console.step("Scale-out: " + Report.count(events) + " contact events sent straight to " + Topics.CONTACTS);
         backlog.toTopic(stack.kafka(), events);
         Drain casesTwo = consumer(Delivery.CASE_SERVICE, List.of(cases, stack.addInstance(cases, Ports.freePort())));
         Drain statsTwo = consumer(Delivery.STATS_SERVICE, List.of(stats, stack.addInstance(stats, Ports.freePort())));
@@ -87,10 +90,9 @@ final class Drains {
         long waiting = delivery.backlog(group);
         long committed = delivery.committed(group);
         console.step(group + " drain, " + instances.size() + (instances.size() == 1 ? " instance" : " instances")
-                + ": " + waiting + " records waiting");
+                + ": " + Report.count(waiting) + " records waiting");
         instances.forEach(i -> i.launch(stack.settings().detached(), stack.settings().timeout()));
-        Drain drain = Drain.watch(group + " with " + instances.size() + " instance(s)",
-                () -> delivery.committed(group) - committed, waiting, timeout());
+        Drain drain = Drain.watch(() -> delivery.committed(group) - committed, waiting, budget);
         instances.forEach(ServiceProcess::awaitReady);
         report(group + " with " + instances.size(), drain);
         if (group.equals(Delivery.CASE_SERVICE)) {
@@ -102,13 +104,8 @@ final class Drains {
     }
 
     private void report(String what, Drain drain) {
-        console.ok(what + ": " + drain.backlog() + " events, " + Report.format(drain.eventsPerSecond()) + " events/s over "
-                + Report.format(drain.seconds()) + " s");
-    }
-
-    private Duration timeout() {
-        // Generous: a slow consumer (a few hundred events a second) must still finish a million.
-        return Duration.ofMinutes(10).plusSeconds(events / 100);
+        console.ok(what + ": " + drain.describe("events") + "; " + Report.format(drain.eventsPerSecond())
+                + " events/s over " + Report.format(drain.seconds()) + " s");
     }
 
     private void start(List<ServiceProcess> services) {

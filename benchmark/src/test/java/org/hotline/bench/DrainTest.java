@@ -3,6 +3,7 @@ package org.hotline.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class DrainTest {
 
         Drain drain = Drain.of(samples, 10_000);
 
-        assertThat(drain).isEqualTo(new Drain(9_000, 10.0, 10_000));
+        assertThat(drain).isEqualTo(new Drain(9_000, 10.0, 10_000, 10_000));
         assertThat(drain.eventsPerSecond()).isCloseTo(900, within(1e-9));
     }
 
@@ -26,7 +27,7 @@ class DrainTest {
     void aBacklogGoneBetweenTwoSamplesIsTimedFromTheStart() {
         List<Drain.Sample> samples = List.of(new Drain.Sample(SECOND, 0), new Drain.Sample(5 * SECOND, 200));
 
-        assertThat(Drain.of(samples, 200)).isEqualTo(new Drain(200, 4.0, 200));
+        assertThat(Drain.of(samples, 200)).isEqualTo(new Drain(200, 4.0, 200, 200));
     }
 
     @Test
@@ -34,17 +35,38 @@ class DrainTest {
         List<Drain.Sample> samples = List.of(new Drain.Sample(0, 0), new Drain.Sample(2 * SECOND, 10),
                 new Drain.Sample(4 * SECOND, 110));
 
-        assertThat(Drain.of(samples, 100)).isEqualTo(new Drain(100, 2.0, 100));
+        assertThat(Drain.of(samples, 100)).isEqualTo(new Drain(100, 2.0, 100, 110));
     }
 
     @Test
     void watchSamplesUntilTheBacklogIsEmpty() {
         long[] done = {0};
 
-        Drain drain = Drain.watch("a counter", () -> done[0] += 40, 100, java.time.Duration.ofMinutes(1));
+        Drain drain = Drain.watch(() -> done[0] += 40, 100, Duration.ofMinutes(1));
 
         assertThat(drain.events()).isEqualTo(120 - 40);
-        assertThat(drain.backlog()).isEqualTo(100);
+        assertThat(drain.emptied()).isTrue();
         assertThat(drain.seconds()).isPositive();
+    }
+
+    @Test
+    void aDrainOverItsBudgetIsCutOffWithTheRateOfWhatItDid() {
+        long[] done = {0};
+
+        Drain drain = Drain.watch(() -> done[0] += 10, 1_000_000, Duration.ofMillis(350));
+
+        assertThat(drain.emptied()).isFalse();
+        assertThat(drain.done()).isLessThan(1_000_000).isEqualTo(done[0]);
+        assertThat(drain.events()).isEqualTo(done[0] - 10);
+        assertThat(drain.describe("events")).startsWith("1,000,000 events; cut off after ").endsWith(Report.count(done[0]) + " done");
+    }
+
+    @Test
+    void noProgressWithinTheBudgetIsARateOfNothing() {
+        Drain drain = Drain.watch(() -> 0, 5, Duration.ofMillis(150));
+
+        assertThat(drain.events()).isZero();
+        assertThat(drain.eventsPerSecond()).isZero();
+        assertThat(drain.emptied()).isFalse();
     }
 }
