@@ -30,6 +30,8 @@ import org.hotline.stack.ServiceProcess;
 final class Benchmark {
 
     private static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(5);
+    /** Intake's flight recording of the load runs; {@code intake.jfr} holds the rest of the run. */
+    private static final String LOAD_RECORDING = "intake-load.jfr";
     /** The target for the outbox relay's drain. */
     private static final double RELAY_TARGET = 20_000;
     /** The contacts of the whole reference history ({@code ./stack seed --scale 1}). */
@@ -78,7 +80,7 @@ final class Benchmark {
             keepLogsAndClean(stack);
         }
         if (flightRecording) {
-            summariseRecording(recording, report);
+            summariseRecording(out.resolve(LOAD_RECORDING), report);
         }
         report.context("load average at the end (1, 5, 15 min)", MachineDescription.loadAverage());
         return report;
@@ -238,6 +240,9 @@ final class Benchmark {
     /** The drains (relay, each consumer with one and two instances), the replay and the bulk import. */
     private void measureBacklogs(LocalStack stack, Report report, Delivery delivery, KafkaCeiling.Result kafka,
             PgbenchCeiling.Result pg) {
+        if (flightRecording) {
+            keepLoadRecording(stack);
+        }
         Drains.Result drains = new Drains(stack, delivery, plan.drainEvents(), plan.drainBudget(), console).run();
         String section = "Drains and replay";
         report.add("drain.relay.eventsPerSecond", section, "outbox relay drain", drains.relay().eventsPerSecond(),
@@ -354,6 +359,20 @@ final class Benchmark {
                 run.firstError().isEmpty() ? "" : "first: " + run.firstError());
         report.add(key + ".generatorCpu", section, run.name() + ": load generator CPU", 100 * run.generatorCoreShare(),
                 "% of a core", "JDK HttpClient in the launcher's JVM");
+    }
+
+    /**
+     * Stops intake, which writes its recording of the load runs, and keeps that apart: the drains
+     * start intake again, and at its next exit it writes the rest of the run to the same file.
+     */
+    private void keepLoadRecording(LocalStack stack) {
+        stack.intake().stop();
+        try {
+            Files.move(out.resolve("intake.jfr"), out.resolve(LOAD_RECORDING),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new BenchFailure("intake wrote no flight recording at " + out.resolve("intake.jfr") + ": " + e);
+        }
     }
 
     private void summariseRecording(Path recording, Report report) {

@@ -13,7 +13,8 @@ import java.util.function.LongSupplier;
  * counted, and the events done before that first sample are not counted either. Only when the
  * whole backlog went by between two samples does the window start at the first sample (the
  * launch): the rate is then a lower bound. A drain cut off by its time budget ends at its last
- * sample: its rate is over what it did by then.
+ * sample: its rate is over what it did by then. The budget runs from the first progress, so a
+ * service that starts slowly does not eat it.
  *
  * @param events  events done inside the window
  * @param seconds the window
@@ -61,24 +62,30 @@ record Drain(long events, double seconds, long backlog, long done) {
 
     /**
      * Samples {@code done} (events done since the start) from now until it reaches {@code backlog},
-     * or until {@code budget} has passed.
+     * or until {@code budget} has passed since the first progress. A service that shows no
+     * progress at all within {@code startUp} (it starts slowly on a busy machine) plus the budget
+     * is cut off with nothing done.
      */
-    static Drain watch(LongSupplier done, long backlog, Duration budget) {
+    static Drain watch(LongSupplier done, long backlog, Duration budget, Duration startUp) {
         List<Sample> samples = new ArrayList<>();
         long start = System.nanoTime();
         samples.add(new Sample(start, 0));
         // Only the first sample with progress and the last one matter; the rest are not kept.
+        long deadline = start + startUp.plus(budget).toNanos();
         boolean progressSeen = false;
         while (true) {
             long now = System.nanoTime();
             long at = done.getAsLong();
-            boolean over = now - start > budget.toNanos();
+            boolean over = now - deadline > 0;
             if (at >= backlog || over || !progressSeen && at > 0) {
                 samples.add(new Sample(now, at));
-                progressSeen = at > 0;
             }
             if (at >= backlog || over) {
                 return of(samples, backlog);
+            }
+            if (!progressSeen && at > 0) {
+                progressSeen = true;
+                deadline = now + budget.toNanos();
             }
             try {
                 TimeUnit.MILLISECONDS.sleep(POLL.toMillis());

@@ -65,7 +65,8 @@ final class Drains {
         backlog.toOutbox(stack.postgres(), "intake", events);
         long published = delivery.published(Topics.CONTACTS);
         intake.launch(stack.settings().detached(), stack.settings().timeout());
-        Drain relay = Drain.watch(() -> delivery.published(Topics.CONTACTS) - published, events, budget);
+        Drain relay = Drain.watch(() -> delivery.published(Topics.CONTACTS) - published, events, budget,
+                stack.settings().timeout());
         intake.awaitReady();
         report("relay", relay);
 
@@ -92,7 +93,8 @@ final class Drains {
         console.step(group + " drain, " + instances.size() + (instances.size() == 1 ? " instance" : " instances")
                 + ": " + Report.count(waiting) + " records waiting");
         instances.forEach(i -> i.launch(stack.settings().detached(), stack.settings().timeout()));
-        Drain drain = Drain.watch(() -> delivery.committed(group) - committed, waiting, budget);
+        Drain drain = Drain.watch(() -> delivery.committed(group) - committed, waiting, budget,
+                stack.settings().timeout());
         instances.forEach(ServiceProcess::awaitReady);
         report(group + " with " + instances.size(), drain);
         if (group.equals(Delivery.CASE_SERVICE)) {

@@ -42,7 +42,7 @@ class DrainTest {
     void watchSamplesUntilTheBacklogIsEmpty() {
         long[] done = {0};
 
-        Drain drain = Drain.watch(() -> done[0] += 40, 100, Duration.ofMinutes(1));
+        Drain drain = Drain.watch(() -> done[0] += 40, 100, Duration.ofMinutes(1), Duration.ofMinutes(1));
 
         assertThat(drain.events()).isEqualTo(120 - 40);
         assertThat(drain.emptied()).isTrue();
@@ -53,7 +53,7 @@ class DrainTest {
     void aDrainOverItsBudgetIsCutOffWithTheRateOfWhatItDid() {
         long[] done = {0};
 
-        Drain drain = Drain.watch(() -> done[0] += 10, 1_000_000, Duration.ofMillis(350));
+        Drain drain = Drain.watch(() -> done[0] += 10, 1_000_000, Duration.ofMillis(350), Duration.ofMinutes(1));
 
         assertThat(drain.emptied()).isFalse();
         assertThat(drain.done()).isLessThan(1_000_000).isEqualTo(done[0]);
@@ -62,8 +62,21 @@ class DrainTest {
     }
 
     @Test
-    void noProgressWithinTheBudgetIsARateOfNothing() {
-        Drain drain = Drain.watch(() -> 0, 5, Duration.ofMillis(150));
+    void theBudgetRunsFromTheFirstProgressNotFromTheStart() {
+        long[] calls = {0};
+
+        // Nothing for 25 looks (a start slower than the budget), then 10 a look: done only if the
+        // budget is counted from the first progress.
+        Drain drain = Drain.watch(() -> Math.max(0, ++calls[0] - 25) * 10, 30, Duration.ofSeconds(2),
+                Duration.ofMinutes(1));
+
+        assertThat(drain.emptied()).isTrue();
+        assertThat(drain).isEqualTo(new Drain(20, drain.seconds(), 30, 30));
+    }
+
+    @Test
+    void noProgressWithinStartUpAndTheBudgetIsARateOfNothing() {
+        Drain drain = Drain.watch(() -> 0, 5, Duration.ofMillis(150), Duration.ofMillis(100));
 
         assertThat(drain.events()).isZero();
         assertThat(drain.eventsPerSecond()).isZero();
