@@ -39,8 +39,10 @@ final class HistoryImport {
     }
 
     /** {@code bearerToken}: a token with the {@code operator} role, without the "Bearer " in front. */
-    static Result run(URI intake, String bearerToken, BigDecimal scale, Delivery delivery, Duration timeout) {
+    static Result run(URI intake, String bearerToken, BigDecimal scale, Delivery delivery) {
         HistoryPlan plan = HistoryPlan.of(scale);
+        // For the consumers to catch up once intake took the last batch: generous, a larger history lags more.
+        Duration timeout = Duration.ofMinutes(20).plusSeconds(plan.contacts() / 50);
         // The history generator reads its token from this property, as under ./stack seed.
         System.setProperty("hotline.token", bearerToken);
         long contactsBefore = delivery.published(Topics.CONTACTS);
