@@ -1,6 +1,7 @@
 package org.hotline.bench;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.hotline.events.Topics;
+import org.hotline.history.HistoryPlan;
 import org.hotline.stack.Console;
 import org.hotline.stack.LocalStack;
 import org.hotline.stack.ServiceProcess;
@@ -21,11 +23,21 @@ import org.hotline.stack.ServiceProcess;
  * never touched), each service started alone and timed, a warm-up, the peak with the CPU it costs
  * per contact carried end to end, open-model runs at fixed shares of that peak, freshness, the
  * footprint, then the ceilings (Kafka's perf tools, pgbench) on the same broker and cluster,
- * and the report. The stack's data is deleted afterwards; its logs are kept beside the report.
+ * the bulk import, the drains of backlogs filled in bulk (relay, each consumer with one and two
+ * instances), a stats replay, and the report. The stack's data is deleted afterwards; its logs are
+ * kept beside the report.
  */
 final class Benchmark {
 
     private static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(5);
+    /** Intake's flight recording of the load runs; {@code intake.jfr} holds the rest of the run. */
+    private static final String LOAD_RECORDING = "intake-load.jfr";
+    /** The target for the outbox relay's drain. */
+    private static final double RELAY_TARGET = 20_000;
+    /** The contacts of the whole reference history ({@code ./stack seed --scale 1}). */
+    private static final long FULL_HISTORY = HistoryPlan.of(BigDecimal.ONE).contacts();
+    private static final String COMMIT_NOTE = "from the first commit of its group that shows progress to the one that"
+            + " shows none left (the consumers commit every few seconds, so short drains are rough)";
 
     private final Path repoRoot;
     private final Path out;
@@ -68,7 +80,7 @@ final class Benchmark {
             keepLogsAndClean(stack);
         }
         if (flightRecording) {
-            summariseRecording(recording, report);
+            summariseRecording(out.resolve(LOAD_RECORDING), report);
         }
         report.context("load average at the end (1, 5, 15 min)", MachineDescription.loadAverage());
         return report;
@@ -221,6 +233,92 @@ final class Benchmark {
         report.add("ratio.endToEndToKafkaConsumer", "Against the ceilings", "end-to-end rate ÷ Kafka consumer rate",
                 100 * peak.accepted() / endToEndSeconds / kafka.consumerRecordsPerSecond(), "%",
                 "an upper bound on how near the consumers come to Kafka's own");
+
+        measureBacklogs(stack, report, delivery, kafka, pg);
+    }
+
+    /**
+     * The bulk import, then the drains (relay, each consumer with one and two instances), then the
+     * replay. The import comes first, while nothing waits in front of it: a drain cut off by its
+     * budget leaves the rest of its backlog behind for whatever runs after it.
+     */
+    private void measureBacklogs(LocalStack stack, Report report, Delivery delivery, KafkaCeiling.Result kafka,
+            PgbenchCeiling.Result pg) {
+        measureImport(stack, report, delivery, pg);
+        measureDrains(stack, report, delivery, kafka, pg);
+    }
+
+    private void measureImport(LocalStack stack, Report report, Delivery delivery, PgbenchCeiling.Result pg) {
+        console.step("Bulk import: ./stack seed --scale " + plan.importScale().toPlainString()
+                + " through POST /api/v1/contacts:batch, until both consumers applied it");
+        String operator = authorization.orElseThrow().replaceFirst("^Bearer ", "");
+        HistoryImport.Result imported = HistoryImport.run(URI.create(stack.intake().baseUrl()), operator,
+                plan.importScale(), delivery);
+        console.ok("imported " + imported.accepted() + " contacts at " + Report.format(imported.importedPerSecond())
+                + "/s, carried through at " + Report.format(imported.carriedPerSecond()) + "/s");
+        String section = "Bulk import";
+        String scale = "./stack seed --scale " + plan.importScale().toPlainString() + ": "
+                + Report.count(imported.contacts()) + " contacts in batches of 1,000";
+        report.add("import.contactsPerSecond", section, "bulk import, accepted by intake", imported.importedPerSecond(),
+                "contacts/s", scale);
+        report.add("import.carriedPerSecond", section, "bulk import, carried through to cases and stats",
+                imported.carriedPerSecond(), "contacts/s", "until both consumers applied the last contact");
+        report.add("import.refused", section, "bulk import, refused lines", imported.refused(), "contacts", "");
+        double fullHistoryMinutes = FULL_HISTORY / imported.carriedPerSecond() / 60;
+        report.add("import.fullHistoryMinutes", section, "the full history at this rate", fullHistoryMinutes, "min",
+                Report.count(FULL_HISTORY) + " contacts; target ≤ 30 min");
+        report.add("ratio.importToPgbench", section, "bulk import (carried through) ÷ pgbench rate",
+                100 * imported.carriedPerSecond() / pg.transactionsPerSecond(), "%", "");
+    }
+
+    private void measureDrains(LocalStack stack, Report report, Delivery delivery, KafkaCeiling.Result kafka,
+            PgbenchCeiling.Result pg) {
+        if (flightRecording) {
+            keepLoadRecording(stack);
+        }
+        Drains.Result drains = new Drains(stack, delivery, plan.drainEvents(), plan.drainBudget(), console).run();
+        String section = "Drains and replay";
+        report.add("drain.relay.eventsPerSecond", section, "outbox relay drain", drains.relay().eventsPerSecond(),
+                "events/s", drains.relay().describe("rows copied into intake's outbox while it was stopped")
+                        + "; target ≥ 20,000 events/s");
+        report.add("ratio.relayDrainToTarget", section, "outbox relay drain ÷ its target of 20,000 events/s",
+                100 * drains.relay().eventsPerSecond() / RELAY_TARGET, "%", "");
+        report.add("ratio.relayDrainToKafkaProducer", section, "outbox relay drain ÷ Kafka producer rate",
+                100 * drains.relay().eventsPerSecond() / kafka.producerRecordsPerSecond(), "%", "");
+        report.add("drain.cases.eventsPerSecond", section, "case-service drain, one instance",
+                drains.casesAlone().eventsPerSecond(), "events/s",
+                drains.casesAlone().describe("contact events (the relay's)") + "; " + COMMIT_NOTE);
+        report.add("ratio.casesDrainToPgbench", section, "case-service drain ÷ pgbench rate",
+                100 * drains.casesAlone().eventsPerSecond() / pg.transactionsPerSecond(), "%", "target ≥ 50 %");
+        report.add("drain.stats.eventsPerSecond", section, "stats-service drain, one instance",
+                drains.statsAlone().eventsPerSecond(), "events/s", drains.statsAlone()
+                        .describe("records: the contact events and the case events case-service published") + "; "
+                        + COMMIT_NOTE);
+        report.add("ratio.statsDrainToKafkaConsumer", section, "stats-service drain ÷ Kafka ConsumerPerformance",
+                100 * drains.statsAlone().eventsPerSecond() / kafka.consumerRecordsPerSecond(), "%", "target ≥ 50 %");
+
+        console.step("Replay: a stats rebuild of both topics");
+        String admin = "Bearer " + stack.tokens().mintValidFor(Duration.ofHours(1), "benchmark-admin", "admin");
+        Drain replay = new Replay(URI.create(stack.stats().baseUrl()), admin).run(plan.drainBudget());
+        console.ok("replay: " + replay.describe("records") + "; " + Report.format(replay.eventsPerSecond()) + " events/s");
+        report.add("replay.eventsPerSecond", section, "stats rebuild, replaying both topics", replay.eventsPerSecond(),
+                "events/s", replay.describe("records (every contact and case event of this run, the drains' among"
+                        + " them)") + "; from the rebuild's startedAt to its finishedAt");
+        report.add("ratio.replayToKafkaConsumer", section, "stats rebuild ÷ Kafka ConsumerPerformance",
+                100 * replay.eventsPerSecond() / kafka.consumerRecordsPerSecond(), "%", "");
+
+        section = "Scale-out: one and two instances";
+        addScaleOut(report, section, "cases", "case-service", drains.casesAlone(), drains.casesTwo());
+        addScaleOut(report, section, "stats", "stats-service", drains.statsAlone(), drains.statsTwo());
+    }
+
+    private static void addScaleOut(Report report, String section, String key, String service, Drain one, Drain two) {
+        report.add("drain." + key + "TwoInstances.eventsPerSecond", section, service + " drain, two instances",
+                two.eventsPerSecond(), "events/s", two.describe("records") + "; one consumer group over "
+                        + Topics.PARTITIONS + " partitions, the second joining as the first starts");
+        report.add("scaleOut." + key + "Speedup", section, service + ": two instances ÷ one",
+                one.eventsPerSecond() > 0 ? two.eventsPerSecond() / one.eventsPerSecond() : 0, "×",
+                "on 2 cores shared with PostgreSQL and Kafka");
     }
 
     /** Runs a load and waits until everything it got accepted has been applied by both consumers. */
@@ -268,6 +366,20 @@ final class Benchmark {
                 run.firstError().isEmpty() ? "" : "first: " + run.firstError());
         report.add(key + ".generatorCpu", section, run.name() + ": load generator CPU", 100 * run.generatorCoreShare(),
                 "% of a core", "JDK HttpClient in the launcher's JVM");
+    }
+
+    /**
+     * Stops intake, which writes its recording of the load runs, and keeps that apart: the drains
+     * start intake again, and at its next exit it writes the rest of the run to the same file.
+     */
+    private void keepLoadRecording(LocalStack stack) {
+        stack.intake().stop();
+        try {
+            Files.move(out.resolve("intake.jfr"), out.resolve(LOAD_RECORDING),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new BenchFailure("intake wrote no flight recording at " + out.resolve("intake.jfr") + ": " + e);
+        }
     }
 
     private void summariseRecording(Path recording, Report report) {

@@ -31,9 +31,13 @@ final class Delivery implements AutoCloseable {
 
     static final Duration POLL = Duration.ofMillis(250);
 
+    static final String CASE_SERVICE = "case-service";
+    static final String STATS_SERVICE = "stats-service";
+
+    /** The consumer groups, by the name of the service, and the topics each reads. */
     private static final Map<String, List<String>> READS = Map.of(
-            "case-service", List.of(Topics.CONTACTS),
-            "stats-service", List.of(Topics.CONTACTS, Topics.CASES));
+            CASE_SERVICE, List.of(Topics.CONTACTS),
+            STATS_SERVICE, List.of(Topics.CONTACTS, Topics.CASES));
 
     private final Admin admin;
 
@@ -73,6 +77,25 @@ final class Delivery implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** Records on the topics {@code group} reads that it has not committed yet: its backlog. */
+    long backlog(String group) {
+        return READS.get(group).stream().mapToLong(this::published).sum() - committed(group);
+    }
+
+    /** Records {@code group} has committed, over all partitions of the topics it reads. */
+    long committed(String group) {
+        try {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
+                    .filter(e -> e.getValue() != null && READS.get(group).contains(e.getKey().topic()))
+                    .mapToLong(e -> e.getValue().offset()).sum();
+        } catch (ExecutionException e) {
+            throw new BenchFailure("cannot read what " + group + " committed: " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchFailure("interrupted");
+        }
     }
 
     @Override

@@ -70,6 +70,11 @@ final class Report {
         return md.toString();
     }
 
+    /** A count as the notes write it: 1,000,000. */
+    static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
     static String format(double value) {
         if (Math.abs(value) >= 100) {
             return String.format(Locale.ROOT, "%,.0f", value);

@@ -33,7 +33,14 @@ class BenchCommandIT {
             "event.contactBytes", "kafka.producerRecordsPerSecond", "kafka.consumerRecordsPerSecond",
             "pgbench.transactionsPerSecond", "pgbench.machineMillisPerTransaction", "pgbench.ownMillisPerTransaction",
             "pgbench.postgresMillisPerTransaction",
-            "ratio.cpuPerContactMachine", "ratio.cpuPerContactOwn", "ratio.peakToPgbench");
+            "ratio.cpuPerContactMachine", "ratio.cpuPerContactOwn", "ratio.peakToPgbench",
+            "drain.relay.eventsPerSecond", "ratio.relayDrainToTarget", "drain.cases.eventsPerSecond",
+            "ratio.casesDrainToPgbench", "drain.stats.eventsPerSecond", "ratio.statsDrainToKafkaConsumer",
+            "replay.eventsPerSecond", "ratio.replayToKafkaConsumer",
+            "drain.casesTwoInstances.eventsPerSecond", "drain.statsTwoInstances.eventsPerSecond",
+            "scaleOut.casesSpeedup", "scaleOut.statsSpeedup",
+            "import.contactsPerSecond", "import.carriedPerSecond", "import.fullHistoryMinutes",
+            "ratio.importToPgbench");
 
     @Test
     void smokeRunWritesEveryFigureAsMarkdownAndJson() throws IOException {
@@ -51,6 +58,7 @@ class BenchCommandIT {
             }
         });
         assertThat(numbers).containsAll(EVERY_FIGURE);
-        assertThat(Files.readString(out.resolve("report.md"))).contains("| intake peak ÷ pgbench rate |");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("| intake peak ÷ pgbench rate |")
+                .contains("## Drains and replay", "## Scale-out: one and two instances", "## Bulk import");
     }
 }

@@ -64,10 +64,12 @@ public final class StackCommand {
               fault [--full]   the fault suites (each part killed under load; graceful stops under
                                backlog, database and broker outages); --full is the long run of
                                docs/RELIABILITY.md
-              bench [--smoke] [--jfr] [--token TOKEN]
+              bench [--smoke] [--jfr] [--drain-events N] [--import-scale S] [--token TOKEN]
                                the benchmark: its own stack on free ports (a running one is left
-                               alone), load on intake, CPU per contact, freshness, footprint, and
-                               the ceilings (pgbench, Kafka's perf tools) in the same run. Report:
+                               alone), load on intake, CPU per contact, freshness, footprint, the
+                               ceilings (pgbench, Kafka's perf tools), drains of bulk-filled
+                               backlogs (relay, each consumer with one and two instances), a stats
+                               replay and the bulk import, in the same run. Report:
                                .stack/bench/report.md and .json; see docs/PERFORMANCE.md
               help             this text
 
