@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.hotline.events.CallerRole;
 import org.hotline.events.CaseReference;
 import org.hotline.events.Channel;
+import org.hotline.events.CloudEventHeaders;
 import org.hotline.events.ContactRecorded;
 import org.hotline.events.EventJson;
 import org.hotline.events.Origin;
@@ -62,6 +63,20 @@ final class Contacts {
     static ContactRecorded sendTraced(ContactRecorded contact, String traceparent) {
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.CONTACTS, contact.callerKey(),
                 EventJson.write(contact));
+        record.headers().add("traceparent", traceparent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        send(record);
+        return contact;
+    }
+
+    /**
+     * As intake's relay sends a traced contact: with the CloudEvents headers of the contract
+     * ({@code ce_id} = its event id) and its {@code traceparent}.
+     */
+    static ContactRecorded sendAsRelayed(ContactRecorded contact, String traceparent) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.CONTACTS, contact.callerKey(),
+                EventJson.write(contact));
+        CloudEventHeaders.of(contact, "/hotline/intake-service").forEach((name, value) ->
+                record.headers().add(name, value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         record.headers().add("traceparent", traceparent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         send(record);
         return contact;

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -78,6 +79,12 @@ public final class StackCommand {
               HOTLINE_INTAKE_PORT, HOTLINE_CASE_PORT, HOTLINE_STATS_PORT
                                      the ports (defaults 55432, 9092, 9093, 8081, 8082, 8083)
               HOTLINE_STACK_TIMEOUT  seconds to wait for each part to become ready (default 180)
+              HOTLINE_STACK_OTLP_ENDPOINT
+                                     send the services' traces by OTLP to this collector, e.g.
+                                     http://localhost:4317 (default: tracing off); applies to the
+                                     services ./stack up starts, so ./stack down first
+              HOTLINE_STACK_OTLP_PROTOCOL
+                                     grpc (default, port 4317) or http/protobuf (port 4318)
               JAVA_HOME              the Java 17+ to use (default: java on PATH)
             """;
 
@@ -147,6 +154,10 @@ public final class StackCommand {
         }
         stack.up(infraOnly, console);
         printAddresses(stack, infraOnly);
+        TraceExport tracing = TraceExport.fromEnvironment(System::getenv);
+        if (tracing.enabled() && !infraOnly) {
+            console.info("traces of the services started now go to " + tracing.endpoint() + " (" + tracing.protocol() + ")");
+        }
         return 0;
     }
 
@@ -337,10 +348,14 @@ public final class StackCommand {
         Ports requested = Ports.fromEnvironment(System::getenv);
         Duration timeout = Duration.ofSeconds(timeoutSeconds());
         Ports recorded = recordedPorts().orElse(requested);
-        LocalStack stack = new LocalStack(LocalStack.Settings.forRepository(repoRoot, recorded, timeout));
+        // Read at every command, applied only by the ones that start a service.
+        Map<String, String> tracing = TraceExport.fromEnvironment(System::getenv).serviceEnvironment();
+        LocalStack stack = new LocalStack(LocalStack.Settings.forRepository(repoRoot, recorded, timeout)
+                .withServiceEnvironment(tracing));
         boolean anyRunning = stack.status().stream().anyMatch(p -> p.pid().isPresent());
         if (!anyRunning && !recorded.equals(requested)) {
-            stack = new LocalStack(LocalStack.Settings.forRepository(repoRoot, requested, timeout));
+            stack = new LocalStack(LocalStack.Settings.forRepository(repoRoot, requested, timeout)
+                    .withServiceEnvironment(tracing));
         } else if (anyRunning && !recorded.equals(requested) && starting) {
             console.warn("the stack runs on ports " + recorded.byVariable() + "; other ports apply after ./stack down");
         }

@@ -1,0 +1,96 @@
+package org.hotline.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hotline.cases.Contacts.newCallerKey;
+import static org.hotline.cases.Contacts.newReference;
+import static org.hotline.cases.Contacts.now;
+import static org.hotline.cases.Contacts.sendAsRelayed;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.hotline.events.CallerRole;
+import org.hotline.events.ContactRecorded;
+import org.hotline.events.Purpose;
+import org.hotline.testing.RealInfrastructure;
+import org.hotline.testing.Traces;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The JSON log lines production writes: a line about a contact carries, in its {@code mdc}, the
+ * event id of the record being applied and the trace the contact arrived in, so an operator finds
+ * one contact's lines across the services with {@code jq}. The lines go to a file here, through
+ * the same JSON formatter (quarkus-logging-json) that writes production's console.
+ */
+@QuarkusTest
+@TestProfile(CaseLogTest.JsonLogs.class)
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "cases"))
+class CaseLogTest {
+
+    static final Path LOG = Path.of("target", "case-log-test.json");
+
+    public static class JsonLogs implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "quarkus.otel.sdk.disabled", "false",
+                    "quarkus.log.file.enabled", "true",
+                    "quarkus.log.file.path", LOG.toString(),
+                    "quarkus.log.file.json.enabled", "true");
+        }
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void aLineAboutAContactIsJsonWithTheEventIdAndTraceIdOfItsRecord() {
+        String traceId = Traces.newTraceId();
+        String reference = newReference();
+        // A follow-up naming a case not opened yet: case-service keeps it and says so in a warning.
+        ContactRecorded followUp = sendAsRelayed(Contacts.contact(newCallerKey(), CallerRole.SERVICEMAN,
+                Purpose.FOLLOW_UP, reference, now()), Traces.traceparent(traceId, Traces.newSpanId()));
+
+        JsonNode line = await().atMost(Duration.ofSeconds(60)).until(
+                () -> linesAbout(reference), lines -> !lines.isEmpty()).get(0);
+
+        assertThat(line.path("level").asText()).isEqualTo("WARN");
+        assertThat(line.path("message").asText()).contains("kept as unsettled");
+        assertThat(line.path("mdc").path("eventId").asText()).isEqualTo(followUp.eventId().toString());
+        assertThat(line.path("mdc").path("traceId").asText()).isEqualTo(traceId);
+    }
+
+    /** Every line of the file parsed as JSON (a line that is not fails the test), those naming the reference. */
+    private List<JsonNode> linesAbout(String reference) throws IOException {
+        List<JsonNode> about = new ArrayList<>();
+        if (!Files.exists(LOG)) {
+            return about;
+        }
+        String written = Files.readString(LOG);
+        // Only whole lines: the service may be writing the last one now.
+        for (String text : written.substring(0, written.lastIndexOf('\n') + 1).split("\n")) {
+            if (text.isBlank()) {
+                continue;
+            }
+            JsonNode line = json.readTree(text);
+            if (line.path("message").asText().contains(reference)) {
+                about.add(line);
+            }
+        }
+        return about;
+    }
+}
