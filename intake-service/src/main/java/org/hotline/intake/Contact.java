@@ -95,9 +95,4 @@ public class Contact extends PanacheEntityBase {
     /** Set on a read when the caller's personal data was erased: the fields above stay empty. */
     @Transient
     public boolean personalDataErased;
-
-    /** Whether some surrender request was given this (normalized) reference. */
-    public static boolean isIssued(String caseReference) {
-        return count("caseReference = ?1 and purpose = ?2", caseReference, Purpose.SURRENDER_REQUEST) > 0;
-    }
 }

@@ -11,7 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.hotline.intake.ContactDraft;
 import org.hotline.intake.RecordedContact;
 import org.hotline.intake.config.IntakeConfig;
 import org.hotline.intake.repository.IdempotencyKeys.StoredAnswer;
@@ -64,6 +66,10 @@ public class ContactBatch {
         this.config = config;
     }
 
+    /** A line that was read and is valid, waiting for its chunk's reference check. */
+    private record Parsed(int line, KeyedRequest keyed, ContactDraft draft) {
+    }
+
     /** A line that passed every check, waiting for its chunk's transaction. */
     private record Pending(int line, KeyedRequest keyed, CheckedDraft draft) {
     }
@@ -95,7 +101,7 @@ public class ContactBatch {
         }
         Map<KeyedRequest, Optional<StoredAnswer>> earlier = answers.earlierAll(List.copyOf(keyedLines.values()));
         List<LineResult> results = new ArrayList<>();
-        List<Pending> chunk = new ArrayList<>();
+        List<Parsed> parsed = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             byte[] line = lines.get(i);
             if (isBlank(line)) {
@@ -109,22 +115,40 @@ public class ContactBatch {
                 continue;
             }
             try {
-                chunk.add(new Pending(number, keyedLine, contacts.check(parse(line).toDraft(), false)));
+                parsed.add(new Parsed(number, keyedLine, parse(line).toDraft()));
             } catch (ProblemException e) {
                 results.add(LineResult.refused(number, e.problem()));
-            } catch (UnknownCaseReference e) {
-                results.add(LineResult.refused(number, IntakeRefusalMappers.problemOf(e)));
-            } catch (CaseLookupsThrottled e) {
-                results.add(LineResult.refused(number, IntakeRefusalMappers.problemOf(e)));
             }
-            if (chunk.size() >= config.batch().chunkSize()) {
-                results.addAll(store(chunk));
-                chunk.clear();
+            if (parsed.size() >= config.batch().chunkSize()) {
+                results.addAll(checkAndStore(parsed));
+                parsed.clear();
+            }
+        }
+        results.addAll(checkAndStore(parsed));
+        results.sort(Comparator.comparingInt(LineResult::line));
+        return BatchResult.of(results);
+    }
+
+    /**
+     * Checks the case references of a chunk's lines, those intake issued itself looked up in one
+     * query (after the chunks before it were stored, so a line may name a reference an earlier
+     * chunk of the same import was given), then stores the lines that pass.
+     */
+    private List<LineResult> checkAndStore(List<Parsed> parsed) {
+        Set<String> issuedHere = contacts.issuedAmong(parsed.stream().map(Parsed::draft).toList());
+        List<LineResult> results = new ArrayList<>();
+        List<Pending> chunk = new ArrayList<>(parsed.size());
+        for (Parsed line : parsed) {
+            try {
+                chunk.add(new Pending(line.line(), line.keyed(), contacts.check(line.draft(), issuedHere)));
+            } catch (UnknownCaseReference e) {
+                results.add(LineResult.refused(line.line(), IntakeRefusalMappers.problemOf(e)));
+            } catch (CaseLookupsThrottled e) {
+                results.add(LineResult.refused(line.line(), IntakeRefusalMappers.problemOf(e)));
             }
         }
         results.addAll(store(chunk));
-        results.sort(Comparator.comparingInt(LineResult::line));
-        return BatchResult.of(results);
+        return results;
     }
 
     private NewContactRequest parse(byte[] line) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -95,6 +96,23 @@ public class ContactService {
      */
     public CheckedDraft check(ContactDraft draft, boolean operatorListening) {
         return new CheckedDraft(draft, referenceChecker.check(draft.caseReference(), operatorListening));
+    }
+
+    /**
+     * The references among these drafts that intake issued itself, looked up at once, so that a
+     * bulk import's chunk is checked with one query ({@link #check(ContactDraft, Set)}).
+     */
+    public Set<String> issuedAmong(List<ContactDraft> drafts) {
+        return referenceChecker.issuedAmong(drafts.stream().map(ContactDraft::caseReference)
+                .filter(Objects::nonNull).toList());
+    }
+
+    /**
+     * {@link #check(ContactDraft, boolean)} for a line of a bulk import, where nobody listens for
+     * the case's state: a reference in {@code issuedHere} needs no call to case-service.
+     */
+    public CheckedDraft check(ContactDraft draft, Set<String> issuedHere) {
+        return new CheckedDraft(draft, referenceChecker.check(draft.caseReference(), false, issuedHere));
     }
 
     /** Stores a checked contact and its event, inside the caller's transaction. */

@@ -1,15 +1,17 @@
 package org.hotline.intake.service;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 import org.hotline.events.CaseState;
-import org.hotline.intake.Contact;
 import org.hotline.intake.ReferenceCheck;
 import org.hotline.intake.ReferenceCheck.Outcome;
 import org.hotline.intake.client.CaseClient;
 import org.hotline.intake.client.CaseLookupsThrottled;
 import org.hotline.intake.client.CaseSummary;
+import org.hotline.intake.repository.IssuedReferences;
 import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,9 +26,11 @@ public class ReferenceChecker {
     private static final Logger LOG = Logger.getLogger(ReferenceChecker.class);
 
     private final CaseClient cases;
+    private final IssuedReferences issued;
 
-    public ReferenceChecker(CaseClient cases) {
+    public ReferenceChecker(CaseClient cases, IssuedReferences issued) {
         this.cases = cases;
+        this.issued = issued;
     }
 
     /**
@@ -41,7 +45,28 @@ public class ReferenceChecker {
         if (reference == null) {
             return ReferenceCheck.NONE;
         }
-        boolean issuedHere = Contact.isIssued(reference);
+        return check(reference, askForState, issued.isIssued(reference));
+    }
+
+    /** Those of the references that intake issued itself, in one query: for {@link #check(String, boolean, Set)}. */
+    public Set<String> issuedAmong(Collection<String> references) {
+        return issued.among(references);
+    }
+
+    /**
+     * {@link #check(String, boolean)} for one of many contacts checked together (a bulk import's
+     * chunk), whose issued references were looked up at once.
+     *
+     * @param issuedHere what {@link #issuedAmong} answered for references that include this one
+     */
+    public ReferenceCheck check(String reference, boolean askForState, Set<String> issuedHere) {
+        if (reference == null) {
+            return ReferenceCheck.NONE;
+        }
+        return check(reference, askForState, issuedHere.contains(reference));
+    }
+
+    private ReferenceCheck check(String reference, boolean askForState, boolean issuedHere) {
         if (issuedHere && !askForState) {
             return new ReferenceCheck(Outcome.ISSUED_HERE, null);
         }

@@ -95,6 +95,28 @@ class ContactBatchResourceTest {
     }
 
     @Test
+    void aLineNamingAReferenceAnEarlierImportIssuedIsAcceptedThoughCaseServiceHasNotOpenedItYet() {
+        String man = Contacts.freshPhoneNumber();
+        String issued = post(line("PHONE", "SURRENDER_REQUEST", man)).statusCode(200)
+                .extract().as(BatchResult.class).results().get(0).caseReference();
+        String relative = Contacts.freshPhoneNumber();
+        String unknownRelative = Contacts.freshPhoneNumber();
+        // The case-service stand-in knows neither reference: only intake's own records vouch for the first.
+        String body = """
+                {"channel": "PHONE", "purpose": "FOLLOW_UP", "caseReference": "%s", "caller": {"identifier": "%s", "role": "RELATIVE"}}
+                {"channel": "PHONE", "purpose": "FOLLOW_UP", "caseReference": "%s", "caller": {"identifier": "%s", "role": "RELATIVE"}}
+                """.formatted(issued, relative,
+                CaseReference.generate(new SecureRandom(), CaseReference.Issuer.CASE_SERVICE), unknownRelative);
+
+        BatchResult result = post(body).statusCode(200).extract().as(BatchResult.class);
+
+        assertThat(result.results()).extracting(LineResult::line, LineResult::status, LineResult::caseReference)
+                .containsExactly(tuple(1, 201, issued), tuple(2, 422, null));
+        assertThat(contactsOf(relative)).isEqualTo(1);
+        assertThat(contactsOf(unknownRelative)).isZero();
+    }
+
+    @Test
     void aLineThatIsNotUtf8IsRefusedAlone() {
         String good = Contacts.freshPhoneNumber();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
