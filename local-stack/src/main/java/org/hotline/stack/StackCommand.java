@@ -265,7 +265,12 @@ public final class StackCommand {
             throw new StackFailure("intake-service is not ready at " + stack.intake().baseUrl() + ": run ./stack up first");
         }
         console.step("Seeding the synthetic history through intake's bulk API");
-        Seed.main(args.toArray(String[]::new));
+        try {
+            Seed.main(args.toArray(String[]::new));
+        } catch (IllegalArgumentException e) {
+            // A mistyped option or value: one error line, not a stack trace.
+            throw new StackFailure("seed: " + e.getMessage() + " (see ./stack help)");
+        }
         return 0;
     }
 
@@ -280,7 +285,11 @@ public final class StackCommand {
                 "--password", "", "--stats", stack.stats().baseUrl()));
         args.addAll(options);
         console.step("Reconciling intake, case and stats stores");
-        Reconciliation.main(args.toArray(String[]::new));
+        try {
+            Reconciliation.main(args.toArray(String[]::new));
+        } catch (IllegalArgumentException e) {
+            throw new StackFailure("reconcile: " + e.getMessage() + " (see ./stack help)");
+        }
         return 0;
     }
 
