@@ -38,4 +38,22 @@ public interface InboxConfig {
      * {@code dead-letter-queue.topic} names it), read by the dead-letter replay.
      */
     Optional<String> deadLetterTopic();
+
+    /** How much of the exactly-once record ({@code processed_event}) is kept: see {@link ProcessedEventRetention}. */
+    ProcessedEvents processedEvents();
+
+    interface ProcessedEvents {
+
+        /** The newest event ids kept; older ones are deleted (but those of dead letters). */
+        @WithDefault("1000000")
+        long keep();
+
+        /** How often the old ids are pruned (read by the schedule of {@link ProcessedEventRetention}). */
+        @WithDefault("1m")
+        Duration pruneEvery();
+
+        /** How many ids one delete statement removes, each in its own short transaction. */
+        @WithDefault("10000")
+        int pruneBatch();
+    }
 }
