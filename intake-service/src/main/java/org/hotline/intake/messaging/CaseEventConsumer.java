@@ -3,7 +3,6 @@ package org.hotline.intake.messaging;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hotline.events.CaseEvent;
 import org.hotline.events.EventJson;
 import org.hotline.events.HotlineEvent;
@@ -11,17 +10,19 @@ import org.hotline.events.Topics;
 import org.hotline.inbox.Inbox;
 import org.hotline.inbox.TopicApplier;
 import org.hotline.intake.service.CaseClosures;
+import org.hotline.telemetry.EventLogContext;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Reads {@code hotline.cases.v1} so that intake knows when a caller's cases are closed (retention).
- * A record that cannot be read goes to intake's dead-letter topic at once and the records after
- * it are still processed; a passing failure is waited out ({@link CaseClosures}). The
- * {@link Inbox} acknowledges, and holds records back while the service stops.
+ * Reads {@code hotline.cases.v1} so that intake knows when a caller's cases are closed (retention),
+ * a batch (one poll) at a time, each event applied on its own. A record that cannot be read goes
+ * to intake's dead-letter topic and the records after it are still processed; a passing failure is waited out ({@link CaseClosures}). The
+ * {@link Inbox} acknowledges, and holds batches back while the service stops.
  */
 @ApplicationScoped
 public class CaseEventConsumer implements TopicApplier {
@@ -42,8 +43,8 @@ public class CaseEventConsumer implements TopicApplier {
 
     @Incoming(CHANNEL)
     @Blocking
-    public CompletionStage<Void> consume(Message<String> record) {
-        return inbox.deliver(CHANNEL, record, this);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.deliver(CHANNEL, batch, this);
     }
 
     @Override
@@ -60,6 +61,9 @@ public class CaseEventConsumer implements TopicApplier {
         if (caseEvent.eventId() == null || caseEvent.caseId() == null || caseEvent.occurredAt() == null) {
             throw new IllegalArgumentException("case event lacks its event id, case id or time");
         }
-        closures.apply(caseEvent);
+        // Each event in its own transaction (the inbox's default for a batch): its lines carry its id.
+        try (EventLogContext logged = EventLogContext.of(caseEvent.eventId())) {
+            closures.apply(caseEvent);
+        }
     }
 }

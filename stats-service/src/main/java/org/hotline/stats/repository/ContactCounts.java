@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,34 +34,13 @@ public class ContactCounts {
         this.em = em;
     }
 
-    public void add(int generation, Instant occurredAt, Channel channel, Origin origin, Purpose purpose) {
-        em.createNativeQuery("""
-                insert into contact_count (generation, hour_start, channel, origin, purpose, contacts)
-                values (:generation, :hourStart, :channel, :origin, :purpose, 1)
-                on conflict (generation, hour_start, channel, origin, purpose)
-                do update set contacts = contact_count.contacts + 1""")
-                .setParameter("generation", generation)
-                .setParameter("hourStart", occurredAt.truncatedTo(ChronoUnit.HOURS))
-                .setParameter("channel", channel.name())
-                .setParameter("origin", origin.name())
-                .setParameter("purpose", purpose.name())
-                .executeUpdate();
-        em.createNativeQuery("""
-                insert into contact_minute (generation, minute_start, contacts)
-                values (:generation, :minuteStart, 1)
-                on conflict (generation, minute_start) do update set contacts = contact_minute.contacts + 1""")
-                .setParameter("generation", generation)
-                .setParameter("minuteStart", occurredAt.truncatedTo(ChronoUnit.MINUTES))
-                .executeUpdate();
-    }
-
     /** The key of one hour bucket. */
     public record HourKey(Instant hourStart, Channel channel, Origin origin, Purpose purpose) {
     }
 
     /**
-     * Adds many contacts at once, already summed per hour bucket and per minute: a replay writes
-     * each bucket once per batch instead of once per contact.
+     * Adds many contacts at once, already summed per hour bucket and per minute: a consumed batch
+     * and a replay write each bucket once per batch instead of once per contact.
      */
     public void addAll(int generation, Map<HourKey, Long> perHour, Map<Instant, Long> perMinute) {
         em.unwrap(Session.class).doWork(connection -> {
