@@ -145,6 +145,40 @@ class ContactConsumerTest {
     }
 
     @Test
+    void aPoisonRecordInTheMiddleOfABatchIsTheOnlyOneDeadLetteredAndTheOthersAreApplied() {
+        String callerKey = newCallerKey();
+        String reference = newReference();
+        // Readable, but unusable only once it is being applied: its batch's transaction has begun.
+        String poison = EventJson.write(surrenderRequest(callerKey, "no reference at all"));
+        Contacts.sendAllRaw(callerKey, EventJson.write(surrenderRequest(callerKey, reference)), poison,
+                EventJson.write(contact(callerKey, CallerRole.SERVICEMAN, Purpose.FOLLOW_UP, reference, Contacts.now())));
+
+        var deadLetters = TopicReader.awaitRecords(Topics.CASE_SERVICE_DEAD_LETTERS,
+                r -> callerKey.equals(r.key()), 1);
+
+        assertThat(deadLetters).singleElement().satisfies(r -> assertThat(r.value()).isEqualTo(poison));
+        CaseView applied = awaitCase(reference, c -> c.contactCount() == 2);
+        assertThat(applied.version()).isEqualTo(2);
+    }
+
+    @Test
+    void aContactRepeatedWithinABatchAndInALaterBatchIsAppliedOnce() {
+        String callerKey = newCallerKey();
+        String reference = newReference();
+        String request = EventJson.write(surrenderRequest(callerKey, reference));
+        String followUp = EventJson.write(contact(callerKey, CallerRole.SERVICEMAN, Purpose.FOLLOW_UP, reference,
+                Contacts.now()));
+
+        // The consumer's own code, called with batches of our making: which records Kafka polls together is its choice.
+        consumer.applyAll(List.of(request, followUp, request, followUp));
+        consumer.applyAll(List.of(followUp, request));
+
+        CaseView applied = CaseApi.find(reference).orElseThrow();
+        assertThat(applied.contactCount()).isEqualTo(2);
+        assertThat(applied.version()).isEqualTo(2);
+    }
+
+    @Test
     void concurrentRequestsOfOneCallerOpenOneCase() throws Exception {
         String callerKey = newCallerKey();
         List<String> references = IntStream.range(0, 4).mapToObj(i -> newReference()).toList();
