@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.hotline.cases.messaging.ContactConsumer;
 import org.hotline.cases.rest.CaseView;
@@ -31,6 +32,7 @@ import org.hotline.events.EventJson;
 import org.hotline.events.Origin;
 import org.hotline.events.Purpose;
 import org.hotline.events.Topics;
+import org.hotline.inbox.Consumed;
 import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -170,8 +172,8 @@ class ContactConsumerTest {
                 Contacts.now()));
 
         // The consumer's own code, called with batches of our making: which records Kafka polls together is its choice.
-        consumer.applyAll(List.of(request, followUp, request, followUp));
-        consumer.applyAll(List.of(followUp, request));
+        consumer.applyAll(consumed(request, followUp, request, followUp));
+        consumer.applyAll(consumed(followUp, request));
 
         CaseView applied = CaseApi.find(reference).orElseThrow();
         assertThat(applied.contactCount()).isEqualTo(2);
@@ -202,6 +204,10 @@ class ContactConsumerTest {
         assertThat(joined.references()).containsExactlyInAnyOrderElementsOf(references);
         references.forEach(r -> assertThat(CaseApi.find(r)).contains(joined));
         assertThat(casesOfCaller(callerKey)).isEqualTo(1);
+    }
+
+    private static List<Consumed> consumed(String... payloads) {
+        return Stream.of(payloads).map(payload -> new Consumed(payload, null, null)).toList();
     }
 
     private static void awaitQuietly(CountDownLatch start) {

@@ -13,6 +13,8 @@ import org.hotline.telemetry.EventLogContext;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Scope;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -32,7 +34,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * <p>Consumer methods take the whole {@link KafkaRecordBatch} and run {@code @Blocking}, so that
  * acknowledging is in our hands and records stay in order per partition. Every line logged while
  * a single record is applied carries its event id (from the {@code ce_id} header, see
- * {@link EventLogContext}); lines about a whole batch carry none.
+ * {@link EventLogContext}) and its spans belong to the record's trace ({@link Consumed#enter()});
+ * lines and statements about a whole batch belong to none.
  */
 @ApplicationScoped
 public class Inbox {
@@ -53,7 +56,7 @@ public class Inbox {
         }
         inFlight.begin(channel);
         try {
-            applier.applyAll(batch.getPayload());
+            applier.applyAll(batch.getRecords().stream().map(Inbox::consumed).toList());
             return batch.ack();
         } catch (RuntimeException e) {
             if (GracefulStop.began()) {
@@ -81,7 +84,7 @@ public class Inbox {
             if (GracefulStop.began()) {
                 return leftForNextStart();
             }
-            try (EventLogContext logged = EventLogContext.of(eventIdOf(record))) {
+            try (Scope entered = consumed(record).enter()) {
                 applier.apply(record.getPayload());
             } catch (RuntimeException e) {
                 if (GracefulStop.began()) {
@@ -98,6 +101,11 @@ public class Inbox {
         }
         return CompletableFuture.allOf(deadLetters.toArray(CompletableFuture[]::new))
                 .thenCompose(done -> batch.ack());
+    }
+
+    private static Consumed consumed(KafkaRecord<String, String> record) {
+        return new Consumed(record.getPayload(), eventIdOf(record),
+                TracingMetadata.fromMessage(record).map(TracingMetadata::getCurrentContext).orElse(null));
     }
 
     /** The CloudEvents id header every producer of ours sets; null for a record without one. */

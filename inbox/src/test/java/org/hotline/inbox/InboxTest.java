@@ -117,7 +117,8 @@ class InboxTest {
         }
 
         @Override
-        public void applyAll(List<String> payloads) {
+        public void applyAll(List<Consumed> records) {
+            List<String> payloads = records.stream().map(Consumed::payload).toList();
             if (payloads.contains(POISON)) {
                 throw new IllegalArgumentException("unreadable");
             }

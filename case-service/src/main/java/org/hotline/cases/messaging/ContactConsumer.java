@@ -9,9 +9,11 @@ import org.hotline.events.ContactRecorded;
 import org.hotline.events.EventJson;
 import org.hotline.events.HotlineEvent;
 import org.hotline.events.Topics;
+import org.hotline.inbox.Consumed;
 import org.hotline.inbox.Inbox;
 import org.hotline.inbox.TopicApplier;
 
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -55,13 +57,15 @@ public class ContactConsumer implements TopicApplier {
 
     @Override
     public void apply(String payload) {
-        writer.applyAll(List.of(usable(payload)));
+        // The inbox (or the dead-letter replay) has entered the record's context already.
+        writer.applyAll(List.of(usable(payload)), i -> Scope.noop());
     }
 
     /** Reads every record first: an unusable one fails the batch before anything is written. */
     @Override
-    public void applyAll(List<String> payloads) {
-        writer.applyAll(payloads.stream().map(ContactConsumer::usable).toList());
+    public void applyAll(List<Consumed> records) {
+        writer.applyAll(records.stream().map(record -> usable(record.payload())).toList(),
+                i -> records.get(i).enter());
     }
 
     private static ContactRecorded usable(String payload) {

@@ -2,12 +2,14 @@ package org.hotline.cases.messaging;
 
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.hotline.cases.service.CaseContacts;
 import org.hotline.events.ContactRecorded;
 import org.hotline.inbox.TransientFailure;
 
+import io.opentelemetry.context.Scope;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.faulttolerance.api.RetryWhen;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +35,7 @@ public class ContactWriter {
     @Retry(maxRetries = -1, maxDuration = 0, delay = 50, jitter = 25)
     @ExponentialBackoff(factor = 2, maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
     @RetryWhen(exception = TransientFailure.class)
-    public void applyAll(List<ContactRecorded> contacts) {
-        caseContacts.applyAll(contacts);
+    public void applyAll(List<ContactRecorded> contacts, IntFunction<Scope> contextOf) {
+        caseContacts.applyAll(contacts, contextOf);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import org.hotline.cases.CaseContact;
 import org.hotline.cases.IssuedReference;
@@ -24,9 +25,9 @@ import org.hotline.events.CaseReference;
 import org.hotline.events.ContactRecorded;
 import org.hotline.events.Purpose;
 import org.hotline.outbox.Outbox;
-import org.hotline.telemetry.EventLogContext;
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -72,12 +73,16 @@ public class CaseContacts {
      * change of the same caller or case won the race, and {@link UnusableContact} for a contact
      * that can never be applied; either way the whole transaction is rolled back, nothing of the
      * list applied, and it may be retried (or, for an unusable contact, applied one by one).
+     *
+     * @param contextOf the context the effects of the i-th contact run in: its consumed record's
+     *        event id in the log lines, its trace for the SQL and the case events published
      */
     @Transactional
-    public void applyAll(List<ContactRecorded> contacts) {
+    public void applyAll(List<ContactRecorded> contacts, IntFunction<Scope> contextOf) {
         Set<UUID> firstTime = processedEvents.markApplied(contacts.stream().map(ContactRecorded::eventId).toList());
-        for (ContactRecorded contact : contacts) {
-            try (EventLogContext logged = EventLogContext.of(contact.eventId())) {
+        for (int i = 0; i < contacts.size(); i++) {
+            ContactRecorded contact = contacts.get(i);
+            try (Scope entered = contextOf.apply(i)) {
                 // Removing the id applies a contact repeated within the list once.
                 if (firstTime.remove(contact.eventId())) {
                     applyFirstTime(contact);

@@ -10,7 +10,6 @@ import org.hotline.events.Topics;
 import org.hotline.inbox.Inbox;
 import org.hotline.inbox.TopicApplier;
 import org.hotline.intake.service.CaseClosures;
-import org.hotline.telemetry.EventLogContext;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -61,9 +60,6 @@ public class CaseEventConsumer implements TopicApplier {
         if (caseEvent.eventId() == null || caseEvent.caseId() == null || caseEvent.occurredAt() == null) {
             throw new IllegalArgumentException("case event lacks its event id, case id or time");
         }
-        // Each event in its own transaction (the inbox's default for a batch): its lines carry its id.
-        try (EventLogContext logged = EventLogContext.of(caseEvent.eventId())) {
-            closures.apply(caseEvent);
-        }
+        closures.apply(caseEvent);
     }
 }

@@ -8,6 +8,7 @@ import org.hotline.events.CaseEvent;
 import org.hotline.events.ContactRecorded;
 import org.hotline.events.HotlineEvent;
 import org.hotline.events.Topics;
+import org.hotline.inbox.Consumed;
 import org.hotline.inbox.Inbox;
 import org.hotline.inbox.TopicApplier;
 
@@ -87,8 +88,9 @@ public class EventConsumers {
             }
 
             @Override
-            public void applyAll(List<String> payloads) {
-                liveEvents.applyAll(payloads, expected);
+            public void applyAll(List<Consumed> records) {
+                // Summed per counter: a batch's statements belong to no single record's trace or event id.
+                liveEvents.applyAll(records.stream().map(Consumed::payload).toList(), expected);
             }
         };
     }
