@@ -41,7 +41,8 @@ public class ProcessedEvents {
                     on conflict (event_id) do nothing
                     returning event_id""")) {
                 insert.setString(1, clock.instant().toString());
-                insert.setArray(2, connection.createArrayOf("uuid", Set.copyOf(eventIds).toArray()));
+                // Sorted: two instances given the same events after a rebalance take their rows in one order.
+                insert.setArray(2, connection.createArrayOf("uuid", eventIds.stream().distinct().sorted().toArray()));
                 Set<UUID> recorded = new HashSet<>();
                 try (ResultSet rows = insert.executeQuery()) {
                     while (rows.next()) {

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,9 @@ public class ContactCounts {
     public record HourKey(Instant hourStart, Channel channel, Origin origin, Purpose purpose) {
     }
 
+    private static final Comparator<HourKey> BUCKET_ORDER = Comparator.comparing(HourKey::hourStart)
+            .thenComparing(HourKey::channel).thenComparing(HourKey::origin).thenComparing(HourKey::purpose);
+
     /**
      * Adds many contacts at once, already summed per hour bucket and per minute: a consumed batch
      * and a replay write each bucket once per batch instead of once per contact.
@@ -54,7 +58,9 @@ public class ContactCounts {
                     select ?, cast(m as timestamptz), n from unnest(?, ?) as t(m, n)
                     on conflict (generation, minute_start)
                     do update set contacts = contact_minute.contacts + excluded.contacts""")) {
-                List<HourKey> keys = List.copyOf(perHour.keySet());
+                // Each bucket locked in one order by every writer (live batches of several instances, a
+                // replay), so two of them never wait for each other in a circle.
+                List<HourKey> keys = perHour.keySet().stream().sorted(BUCKET_ORDER).toList();
                 hours.setInt(1, generation);
                 hours.setArray(2, connection.createArrayOf("text", keys.stream().map(k -> k.hourStart().toString())
                         .toArray()));
@@ -63,7 +69,7 @@ public class ContactCounts {
                 hours.setArray(5, connection.createArrayOf("text", keys.stream().map(k -> k.purpose().name()).toArray()));
                 hours.setArray(6, connection.createArrayOf("int8", keys.stream().map(perHour::get).toArray()));
                 hours.executeUpdate();
-                List<Instant> starts = List.copyOf(perMinute.keySet());
+                List<Instant> starts = perMinute.keySet().stream().sorted().toList();
                 minutes.setInt(1, generation);
                 minutes.setArray(2, connection.createArrayOf("text", starts.stream().map(Instant::toString).toArray()));
                 minutes.setArray(3, connection.createArrayOf("int8", starts.stream().map(perMinute::get).toArray()));
