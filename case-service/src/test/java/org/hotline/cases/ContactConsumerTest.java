@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.hotline.cases.messaging.ContactConsumer;
 import org.hotline.cases.rest.CaseView;
@@ -31,6 +32,7 @@ import org.hotline.events.EventJson;
 import org.hotline.events.Origin;
 import org.hotline.events.Purpose;
 import org.hotline.events.Topics;
+import org.hotline.inbox.Consumed;
 import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -145,6 +147,40 @@ class ContactConsumerTest {
     }
 
     @Test
+    void aPoisonRecordInTheMiddleOfABatchIsTheOnlyOneDeadLetteredAndTheOthersAreApplied() {
+        String callerKey = newCallerKey();
+        String reference = newReference();
+        // Readable, but unusable only once it is being applied: its batch's transaction has begun.
+        String poison = EventJson.write(surrenderRequest(callerKey, "no reference at all"));
+        Contacts.sendAllRaw(callerKey, EventJson.write(surrenderRequest(callerKey, reference)), poison,
+                EventJson.write(contact(callerKey, CallerRole.SERVICEMAN, Purpose.FOLLOW_UP, reference, Contacts.now())));
+
+        var deadLetters = TopicReader.awaitRecords(Topics.CASE_SERVICE_DEAD_LETTERS,
+                r -> callerKey.equals(r.key()), 1);
+
+        assertThat(deadLetters).singleElement().satisfies(r -> assertThat(r.value()).isEqualTo(poison));
+        CaseView applied = awaitCase(reference, c -> c.contactCount() == 2);
+        assertThat(applied.version()).isEqualTo(2);
+    }
+
+    @Test
+    void aContactRepeatedWithinABatchAndInALaterBatchIsAppliedOnce() {
+        String callerKey = newCallerKey();
+        String reference = newReference();
+        String request = EventJson.write(surrenderRequest(callerKey, reference));
+        String followUp = EventJson.write(contact(callerKey, CallerRole.SERVICEMAN, Purpose.FOLLOW_UP, reference,
+                Contacts.now()));
+
+        // The consumer's own code, called with batches of our making: which records Kafka polls together is its choice.
+        consumer.applyAll(consumed(request, followUp, request, followUp));
+        consumer.applyAll(consumed(followUp, request));
+
+        CaseView applied = CaseApi.find(reference).orElseThrow();
+        assertThat(applied.contactCount()).isEqualTo(2);
+        assertThat(applied.version()).isEqualTo(2);
+    }
+
+    @Test
     void concurrentRequestsOfOneCallerOpenOneCase() throws Exception {
         String callerKey = newCallerKey();
         List<String> references = IntStream.range(0, 4).mapToObj(i -> newReference()).toList();
@@ -168,6 +204,10 @@ class ContactConsumerTest {
         assertThat(joined.references()).containsExactlyInAnyOrderElementsOf(references);
         references.forEach(r -> assertThat(CaseApi.find(r)).contains(joined));
         assertThat(casesOfCaller(callerKey)).isEqualTo(1);
+    }
+
+    private static List<Consumed> consumed(String... payloads) {
+        return Stream.of(payloads).map(payload -> new Consumed(payload, null, null)).toList();
     }
 
     private static void awaitQuietly(CountDownLatch start) {

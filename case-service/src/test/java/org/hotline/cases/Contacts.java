@@ -2,13 +2,17 @@ package org.hotline.cases;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.hotline.events.CallerRole;
 import org.hotline.events.CaseReference;
@@ -84,6 +88,21 @@ final class Contacts {
 
     static void sendRaw(String key, String value) {
         send(new ProducerRecord<>(Topics.CONTACTS, key, value));
+    }
+
+    /** Sent together and in this order (one key, one partition): the consumer polls them as one batch, or few. */
+    static void sendAllRaw(String key, String... values) {
+        try {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (String value : values) {
+                sent.add(producer().send(new ProducerRecord<>(Topics.CONTACTS, key, value)));
+            }
+            for (Future<RecordMetadata> each : sent) {
+                each.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot send to " + Topics.CONTACTS, e);
+        }
     }
 
     private static void send(ProducerRecord<String, String> record) {

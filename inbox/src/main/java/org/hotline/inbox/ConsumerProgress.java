@@ -11,9 +11,9 @@ import org.eclipse.microprofile.health.Readiness;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Not ready while a consumer cannot make progress (a record has been retried longer than
+ * Not ready while a consumer cannot make progress (a batch has been retried longer than
  * {@code hotline.inbox.stuck-after}, typically because the database is away); ready again by
- * itself once that record went through. The consumer is never failed for it: it keeps waiting.
+ * itself once that batch went through. The consumer is never failed for it: it keeps waiting.
  */
 @Readiness
 @ApplicationScoped
@@ -31,7 +31,7 @@ public class ConsumerProgress implements HealthCheck {
     public HealthCheckResponse call() {
         Map<String, Duration> stuck = inFlight.longerThan(config.stuckAfter());
         HealthCheckResponseBuilder response = HealthCheckResponse.named("consumers making progress").status(stuck.isEmpty());
-        stuck.forEach((channel, age) -> response.withData(channel, "one record retried for " + age.toSeconds() + " s"));
+        stuck.forEach((channel, age) -> response.withData(channel, "one batch retried for " + age.toSeconds() + " s"));
         return response.build();
     }
 }

@@ -13,8 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * A graceful stop in the order that loses nothing: stop taking records, stop fetching, wait for
- * the record in flight, and only then let Quarkus close the database (it does so after every
+ * A graceful stop in the order that loses nothing: stop taking batches, stop fetching, wait for
+ * the batch in flight, and only then let Quarkus close the database (it does so after every
  * shutdown observer has returned). Without this, the consumers kept delivering while Hibernate
  * closed, and every record of the backlog failed with "EntityManagerFactory is closed" and was
  * dead-lettered.
@@ -59,7 +59,7 @@ public class GracefulStop {
         }
         try {
             if (!inFlight.awaitNone(config.stopTimeout())) {
-                LOG.warnf("Stopping with a record still in flight after %s; it is delivered again after the restart",
+                LOG.warnf("Stopping with a batch still in flight after %s; it is delivered again after the restart",
                         config.stopTimeout());
             }
         } catch (InterruptedException e) {

@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The record each channel is applying right now, and since when: a graceful stop waits for them,
- * and readiness reports a channel whose record has been waiting too long.
+ * The batch each channel is applying right now, and since when: a graceful stop waits for them,
+ * and readiness reports a channel whose batch has been waiting too long.
  */
 @ApplicationScoped
 public class InFlight {
@@ -30,7 +30,7 @@ public class InFlight {
         }
     }
 
-    /** Channels whose current record has been in flight longer than {@code limit}, with how long. */
+    /** Channels whose current batch has been in flight longer than {@code limit}, with how long. */
     Map<String, Duration> longerThan(Duration limit) {
         Instant now = clock.instant();
         Map<String, Duration> stuck = new TreeMap<>();
@@ -43,7 +43,7 @@ public class InFlight {
         return stuck;
     }
 
-    /** Waits until no record is in flight, or the timeout passed; returns whether none is. */
+    /** Waits until no batch is in flight, or the timeout passed; returns whether none is. */
     synchronized boolean awaitNone(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!since.isEmpty()) {

@@ -1,9 +1,10 @@
 package org.hotline.inbox;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-
-import java.nio.charset.StandardCharsets;
 
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -12,20 +13,29 @@ import org.hotline.telemetry.EventLogContext;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Scope;
+import io.smallrye.reactive.messaging.TracingMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Applies consumed records one at a time and acknowledges each only once its effect committed.
- * A record that can never be applied is negatively acknowledged at once, so the channel's
- * {@code failure-strategy=dead-letter-queue} sends it to the dead-letter topic. A record met or
- * failing while the service stops is neither: it stays unacknowledged, its offset is not
- * committed, and it is delivered again after the restart (the processed-event table makes that
- * harmless).
+ * Applies consumed records a batch at a time (one poll, {@code batch=true} on the channel) and
+ * acknowledges the batch only once its effect committed. The batch goes to the service's
+ * {@link TopicApplier#applyAll} whole, in the order of each partition. If it fails for good, its
+ * records are applied again one by one: those that can be are applied (or, applied before, change
+ * nothing), and only a record that can never be applied is negatively acknowledged, so the
+ * channel's {@code failure-strategy=dead-letter-queue} sends that record alone to the dead-letter
+ * topic. A batch met or failing while the service stops is neither: it stays unacknowledged, its
+ * offsets are not committed, and it is delivered again after the restart (the processed-event
+ * table makes that harmless).
  *
- * <p>Consumer methods take the whole {@link Message} and run {@code @Blocking}, so that
- * acknowledging is in our hands and records stay in order per channel. Every line logged while a
- * record is applied carries its event id (from the {@code ce_id} header, see {@link EventLogContext}).
+ * <p>Consumer methods take the whole {@link KafkaRecordBatch} and run {@code @Blocking}, so that
+ * acknowledging is in our hands and records stay in order per partition. Every line logged while
+ * a single record is applied carries its event id (from the {@code ce_id} header, see
+ * {@link EventLogContext}) and its spans belong to the record's trace ({@link Consumed#enter()});
+ * lines and statements about a whole batch belong to none.
  */
 @ApplicationScoped
 public class Inbox {
@@ -40,26 +50,62 @@ public class Inbox {
         this.registry = registry;
     }
 
-    public CompletionStage<Void> deliver(String channel, Message<String> record, TopicApplier applier) {
+    public CompletionStage<Void> deliver(String channel, KafkaRecordBatch<String, String> batch, TopicApplier applier) {
         if (GracefulStop.began()) {
             return leftForNextStart();
         }
         inFlight.begin(channel);
-        try (EventLogContext logged = EventLogContext.of(eventIdOf(record))) {
-            applier.apply(record.getPayload());
+        try {
+            applier.applyAll(batch.getRecords().stream().map(Inbox::consumed).toList());
+            return batch.ack();
         } catch (RuntimeException e) {
             if (GracefulStop.began()) {
-                LOG.infof("Record on %s left unacknowledged: the service stops (%s)", channel, e.getMessage());
+                LOG.infof("Batch on %s left unacknowledged: the service stops (%s)", channel, e.getMessage());
                 return leftForNextStart();
             }
-            registry.counter("hotline.dead.letters", "channel", channel).increment();
-            // The message only: the record itself may hold anything.
-            LOG.warnf("Record on %s goes to the dead-letter topic: %s", channel, e.getMessage());
-            return record.nack(e);
+            // The message only: a record itself may hold anything.
+            LOG.infof("Batch of %d records on %s failed (%s); applying them one by one", batch.getRecords().size(),
+                    channel, e.getMessage());
+            return oneByOne(channel, batch, applier);
         } finally {
             inFlight.end(channel);
         }
-        return record.ack();
+    }
+
+    /**
+     * Each record in its own transaction, so a poison record sinks nothing but itself. The batch is
+     * acknowledged once its dead letters are on their topic (each is acknowledged by the
+     * dead-letter strategy itself).
+     */
+    private CompletionStage<Void> oneByOne(String channel, KafkaRecordBatch<String, String> batch,
+            TopicApplier applier) {
+        List<CompletableFuture<Void>> deadLetters = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            if (GracefulStop.began()) {
+                return leftForNextStart();
+            }
+            try (Scope entered = consumed(record).enter()) {
+                applier.apply(record.getPayload());
+            } catch (RuntimeException e) {
+                if (GracefulStop.began()) {
+                    LOG.infof("Record on %s left unacknowledged: the service stops (%s)", channel, e.getMessage());
+                    return leftForNextStart();
+                }
+                try (EventLogContext logged = EventLogContext.of(eventIdOf(record))) {
+                    registry.counter("hotline.dead.letters", "channel", channel).increment();
+                    // The message only: the record itself may hold anything.
+                    LOG.warnf("Record on %s goes to the dead-letter topic: %s", channel, e.getMessage());
+                }
+                deadLetters.add(record.nack(e).toCompletableFuture());
+            }
+        }
+        return CompletableFuture.allOf(deadLetters.toArray(CompletableFuture[]::new))
+                .thenCompose(done -> batch.ack());
+    }
+
+    private static Consumed consumed(KafkaRecord<String, String> record) {
+        return new Consumed(record.getPayload(), eventIdOf(record),
+                TracingMetadata.fromMessage(record).map(TracingMetadata::getCurrentContext).orElse(null));
     }
 
     /** The CloudEvents id header every producer of ours sets; null for a record without one. */
@@ -77,8 +123,8 @@ public class Inbox {
     }
 
     /**
-     * Never completes: the channel takes no further record (the connector stops fetching for
-     * want of demand), and nothing after this record is acknowledged either.
+     * Never completes: the channel takes no further batch (the connector stops fetching for want
+     * of demand), and nothing of this batch is acknowledged either.
      */
     private static CompletionStage<Void> leftForNextStart() {
         return new CompletableFuture<>();

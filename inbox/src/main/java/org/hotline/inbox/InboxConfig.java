@@ -12,15 +12,15 @@ import io.smallrye.config.WithDefault;
 public interface InboxConfig {
 
     /**
-     * How long a graceful stop waits for the record being applied to finish before it lets the
-     * database go. A record still running then is left unacknowledged and delivered again after
+     * How long a graceful stop waits for the batch being applied to finish before it lets the
+     * database go. A batch still running then is left unacknowledged and delivered again after
      * the restart; it is never dead-lettered.
      */
     @WithDefault("10s")
     Duration stopTimeout();
 
     /**
-     * How long one record may take (retries included) before the service reports itself not
+     * How long one batch may take (retries included) before the service reports itself not
      * ready: its consumer cannot make progress, typically because the database is away.
      */
     @WithDefault("15s")

@@ -3,10 +3,15 @@ package org.hotline.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.hotline.events.CloudEventHeaders;
 import org.hotline.telemetry.EventLogContext;
@@ -14,53 +19,144 @@ import org.jboss.logging.MDC;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.commit.KafkaCommitHandler;
+import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
 
+/**
+ * The inbox against SmallRye's own batch of records, with the commit and dead-letter handlers
+ * replaced by recorders: which offsets were acknowledged, which records were dead-lettered.
+ */
 class InboxTest {
 
-    private static final String EVENT_ID = "5b0e0c1a-7a41-4a5e-9d8c-2f5c3b8f1e01";
+    private static final String TOPIC = "hotline.contacts.v1";
+    private static final String POISON = "poison";
 
-    private final Inbox inbox = new Inbox(new InFlight(), new SimpleMeterRegistry());
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final Inbox inbox = new Inbox(new InFlight(), registry);
+    private final List<Long> acknowledged = new CopyOnWriteArrayList<>();
+    private final List<Long> deadLettered = new CopyOnWriteArrayList<>();
 
     @Test
-    void theLinesLoggedWhileARecordIsAppliedCarryItsEventIdAndNoneAfter() {
-        AtomicReference<Object> whileApplied = new AtomicReference<>();
+    void aBatchIsAppliedWholeInItsOrderAndAcknowledged() {
+        Recorder applier = new Recorder();
 
-        inbox.deliver("contacts-in", record(EVENT_ID), applier(() -> whileApplied.set(MDC.get(EventLogContext.EVENT_ID))))
-                .toCompletableFuture().join();
+        inbox.deliver("contacts-in", batch("a", "b", "c"), applier).toCompletableFuture().join();
 
-        assertThat(whileApplied).hasValue(EVENT_ID);
+        assertThat(applier.batches).containsExactly(List.of("a", "b", "c"));
+        assertThat(applier.single).isEmpty();
+        assertThat(acknowledged).containsExactly(2L);
+        assertThat(deadLettered).isEmpty();
+    }
+
+    @Test
+    void aPoisonRecordInTheMiddleOfABatchIsTheOnlyOneDeadLetteredAndTheOthersAreApplied() {
+        Recorder applier = new Recorder();
+
+        inbox.deliver("contacts-in", batch("a", POISON, "c"), applier).toCompletableFuture().join();
+
+        assertThat(applier.single).containsExactly("a", "c");
+        assertThat(deadLettered).containsExactly(1L);
+        assertThat(acknowledged).contains(2L);
+        assertThat(registry.counter("hotline.dead.letters", "channel", "contacts-in").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void theLinesLoggedWhileARecordIsAppliedOnItsOwnCarryItsEventIdAndNoneAfter() {
+        List<Object> whileApplied = new ArrayList<>();
+        Recorder applier = new Recorder(payload -> whileApplied.add(MDC.get(EventLogContext.EVENT_ID)));
+
+        inbox.deliver("contacts-in", batch("a", POISON), applier).toCompletableFuture().join();
+
+        assertThat(whileApplied).containsExactly(eventId("a"), eventId(POISON));
         assertThat(MDC.get(EventLogContext.EVENT_ID)).isNull();
     }
 
     @Test
     void aRecordWithoutAnEventIdHeaderIsAppliedAllTheSame() {
-        AtomicReference<Boolean> applied = new AtomicReference<>(false);
+        Recorder applier = new Recorder();
+        ConsumerRecord<String, String> bare = new ConsumerRecord<>(TOPIC, 0, 0L, "caller-key", "a");
 
-        inbox.deliver("contacts-in", record(null), applier(() -> applied.set(true))).toCompletableFuture().join();
+        inbox.deliver("contacts-in", batchOf(List.of(bare)), applier).toCompletableFuture().join();
 
-        assertThat(applied).hasValue(true);
+        assertThat(applier.batches).containsExactly(List.of("a"));
+        assertThat(acknowledged).containsExactly(0L);
     }
 
-    private static Message<String> record(String eventId) {
-        ConsumerRecord<String, String> kafka = new ConsumerRecord<>("hotline.contacts.v1", 0, 0L, "caller-key", "{}");
-        if (eventId != null) {
-            kafka.headers().add(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8));
+    /** Applies a whole batch or nothing, as a service's single transaction does; throws on a poison record. */
+    private static final class Recorder implements TopicApplier {
+
+        final List<List<String>> batches = new ArrayList<>();
+        final List<String> single = new ArrayList<>();
+        private final Consumer<String> effect;
+
+        Recorder() {
+            this(payload -> {
+            });
         }
-        return Message.of(kafka.value(), Metadata.of(new IncomingKafkaRecordMetadata<>(kafka, "contacts-in")));
+
+        Recorder(Consumer<String> effect) {
+            this.effect = effect;
+        }
+
+        @Override
+        public String topic() {
+            return TOPIC;
+        }
+
+        @Override
+        public void apply(String payload) {
+            effect.accept(payload);
+            if (POISON.equals(payload)) {
+                throw new IllegalArgumentException("unreadable");
+            }
+            single.add(payload);
+        }
+
+        @Override
+        public void applyAll(List<Consumed> records) {
+            List<String> payloads = records.stream().map(Consumed::payload).toList();
+            if (payloads.contains(POISON)) {
+                throw new IllegalArgumentException("unreadable");
+            }
+            batches.add(payloads);
+        }
     }
 
-    private static TopicApplier applier(Runnable effect) {
-        return new TopicApplier() {
-            @Override
-            public String topic() {
-                return "hotline.contacts.v1";
-            }
+    private static String eventId(String payload) {
+        return "event-" + payload;
+    }
 
+    private KafkaRecordBatch<String, String> batch(String... payloads) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        for (String payload : payloads) {
+            ConsumerRecord<String, String> record = new ConsumerRecord<>(TOPIC, 0, records.size(), "caller-key", payload);
+            record.headers().add(CloudEventHeaders.ID, eventId(payload).getBytes(StandardCharsets.UTF_8));
+            records.add(record);
+        }
+        return batchOf(records);
+    }
+
+    private KafkaRecordBatch<String, String> batchOf(List<ConsumerRecord<String, String>> records) {
+        ConsumerRecords<String, String> polled = new ConsumerRecords<>(Map.of(new TopicPartition(TOPIC, 0), records),
+                Map.of());
+        KafkaCommitHandler commits = new KafkaCommitHandler() {
             @Override
-            public void apply(String payload) {
-                effect.run();
+            public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record) {
+                acknowledged.add(record.getOffset());
+                return Uni.createFrom().voidItem();
             }
         };
+        KafkaFailureHandler deadLetters = new KafkaFailureHandler() {
+            @Override
+            public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
+                deadLettered.add(record.getOffset());
+                return Uni.createFrom().completionStage(record.ack());
+            }
+        };
+        return new IncomingKafkaRecordBatch<>(polled, "contacts-in", 0, commits, deadLetters, false, false);
     }
 }

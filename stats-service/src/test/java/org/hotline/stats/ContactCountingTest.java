@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.hotline.events.Channel;
+import org.hotline.events.EventJson;
 import org.hotline.events.ContactRecorded;
 import org.hotline.events.Origin;
 import org.hotline.events.Purpose;
@@ -22,11 +23,13 @@ import org.junit.jupiter.api.Test;
 
 import org.hotline.problem.Roles;
 import org.hotline.stack.Tokens;
+import org.hotline.stats.messaging.LiveEvents;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 
 /**
  * Contacts from the real topic into the buckets. The store is shared by all tests, so each test
@@ -36,6 +39,9 @@ import io.restassured.path.json.JsonPath;
 @TestSecurity(user = "analyst-2", roles = { Roles.ANALYST, Roles.ADMIN })
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "stats"))
 class ContactCountingTest {
+
+    @Inject
+    LiveEvents liveEvents;
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -89,6 +95,20 @@ class ContactCountingTest {
                 assertThat(series("contacts", "day", "2022-06-10", "2022-06-10", "channel").getList("buckets"))
                         .isEqualTo(List.of(bucket("2022-06-10", "2022-06-10", 2,
                                 Map.of("PHONE", 1, "CHAT_BOT", 0, "WEB_FORM", 1)))));
+    }
+
+    @Test
+    void anEventRepeatedWithinABatchAndInALaterBatchCountsOnce() {
+        String callerKey = newCallerKey();
+        String repeated = EventJson.write(contact(callerKey, Instant.parse("2022-07-11T10:00:00Z")));
+        String other = EventJson.write(contact(callerKey, Instant.parse("2022-07-11T11:00:00Z")));
+
+        // The consumer's own code, called with batches of our making: which records Kafka polls together is its choice.
+        liveEvents.applyAll(List.of(repeated, other, repeated), ContactRecorded.class);
+        liveEvents.applyAll(List.of(other, repeated), ContactRecorded.class);
+
+        assertThat(series("contacts", "day", "2022-07-11", "2022-07-11", null).getList("buckets.total"))
+                .containsExactly(2);
     }
 
     @Test

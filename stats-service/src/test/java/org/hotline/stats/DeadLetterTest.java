@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.hotline.events.EventJson;
 import org.hotline.events.Topics;
 import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,20 @@ class DeadLetterTest {
         assertThat(deadLetterValuesUntil(poison)).contains(poison);
         assertThat(io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString())
                 .containsPattern("hotline_dead_letters_total\\{[^}]*channel=\"contacts-in\"[^}]*} [1-9]");
+    }
+
+    @Test
+    void aPoisonRecordInTheMiddleOfABatchIsTheOnlyOneDeadLetteredAndTheOthersAreCounted() {
+        String callerKey = newCallerKey();
+        String poison = "{\"type\":\"ContactRecorded.v1\",\"occurredAt\":\"not a time " + UUID.randomUUID() + "\"";
+        String before = EventJson.write(contact(callerKey, Instant.parse("2019-08-08T10:00:00Z")));
+        String after = EventJson.write(contact(callerKey, Instant.parse("2019-08-08T11:00:00Z")));
+        publishRaw(Topics.CONTACTS, callerKey, before, poison, after);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(ContactCountingTest.series("contacts", "day", "2019-08-08", "2019-08-08", null)
+                        .getList("buckets.total")).containsExactly(2));
+        assertThat(deadLetterValuesUntil(poison)).contains(poison).doesNotContain(before, after);
     }
 
     @Test

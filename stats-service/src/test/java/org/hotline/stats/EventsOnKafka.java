@@ -32,13 +32,20 @@ final class EventsOnKafka {
         RealInfrastructure.kafka().publish(events);
     }
 
-    static void publishRaw(String topic, String key, String value) {
+    static void publishRaw(String topic, String key, String... values) {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafka().bootstrapServers());
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer =
                      new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            // Sent together and in this order (one key, one partition): a consumer polls them as one batch, or few.
+            java.util.List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            for (String value : values) {
+                sent.add(producer.send(new ProducerRecord<>(topic, key, value)));
+            }
+            for (java.util.concurrent.Future<?> each : sent) {
+                each.get();
+            }
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish to " + topic, e);
         }

@@ -2,9 +2,12 @@ package org.hotline.cases.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import org.hotline.cases.CaseContact;
 import org.hotline.cases.IssuedReference;
@@ -24,15 +27,17 @@ import org.hotline.events.Purpose;
 import org.hotline.outbox.Outbox;
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /**
- * Applies one recorded contact to the cases: a surrender request opens a case or joins the
+ * Applies recorded contacts to the cases: a surrender request opens a case or joins the
  * caller's open one, a follow-up or a relative's inquiry is linked to the case it names. A
  * relative's inquiry naming no case waits as an open inquiry; a contact naming a reference no case
  * has (yet) waits as unsettled, and is linked when a case with that reference opens. Each change
- * and its case event commit together, and at most once per contact event.
+ * and its case event commit together, and at most once per contact event; a batch of contacts
+ * commits in one transaction.
  */
 @ApplicationScoped
 public class CaseContacts {
@@ -62,15 +67,33 @@ public class CaseContacts {
     }
 
     /**
-     * Throws a {@link jakarta.persistence.PersistenceException} when a concurrent change of the
-     * same caller or case won the race; the whole transaction is rolled back and may be retried.
+     * Applies contacts in their order, all in one transaction: one statement records every event
+     * id, and only the contacts seen for the first time (a contact repeated within the list once)
+     * take effect. Throws a {@link jakarta.persistence.PersistenceException} when a concurrent
+     * change of the same caller or case won the race, and {@link UnusableContact} for a contact
+     * that can never be applied; either way the whole transaction is rolled back, nothing of the
+     * list applied, and it may be retried (or, for an unusable contact, applied one by one).
+     *
+     * @param contextOf the context the effects of the i-th contact run in: its consumed record's
+     *        event id in the log lines, its trace for the SQL and the case events published
      */
     @Transactional
-    public void apply(ContactRecorded contact) {
-        if (!processedEvents.markApplied(contact.eventId())) {
-            LOG.debugf("Contact event %s was applied before; skipped", contact.eventId());
-            return;
+    public void applyAll(List<ContactRecorded> contacts, IntFunction<Scope> contextOf) {
+        Set<UUID> firstTime = processedEvents.markApplied(contacts.stream().map(ContactRecorded::eventId).toList());
+        for (int i = 0; i < contacts.size(); i++) {
+            ContactRecorded contact = contacts.get(i);
+            try (Scope entered = contextOf.apply(i)) {
+                // Removing the id applies a contact repeated within the list once.
+                if (firstTime.remove(contact.eventId())) {
+                    applyFirstTime(contact);
+                } else {
+                    LOG.debugf("Contact event %s was applied before; skipped", contact.eventId());
+                }
+            }
         }
+    }
+
+    private void applyFirstTime(ContactRecorded contact) {
         switch (contact.purpose()) {
             case SURRENDER_REQUEST -> openOrJoin(contact);
             case FOLLOW_UP, RELATIVE_INQUIRY -> linkToNamedCase(contact);

@@ -1,7 +1,14 @@
 package org.hotline.cases.service;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
+
+import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,18 +25,32 @@ public class ProcessedEvents {
     }
 
     /**
-     * Records the event as applied, in the transaction of its effect. A second delivery running
-     * at the same time waits here for the first to commit, then sees the row.
+     * Records the events as applied, in the transaction of their effect, in one statement: the
+     * lookup and the insert of the new ids are the same {@code on conflict do nothing}. A second
+     * delivery running at the same time waits here for the first to commit, then sees its rows.
      *
-     * @return false if the event was applied before: skip it
+     * @return the ids recorded now, to apply; those applied before (and the repeats within
+     *         {@code eventIds}) are left out
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean markApplied(UUID eventId) {
-        return Panache.getEntityManager()
-                .createNativeQuery("insert into processed_event (event_id, processed_at) values (?1, ?2)"
-                        + " on conflict do nothing")
-                .setParameter(1, eventId)
-                .setParameter(2, clock.instant())
-                .executeUpdate() == 1;
+    public Set<UUID> markApplied(Collection<UUID> eventIds) {
+        return Panache.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into processed_event (event_id, processed_at)
+                    select id, cast(? as timestamptz) from unnest(?) as id
+                    on conflict (event_id) do nothing
+                    returning event_id""")) {
+                insert.setString(1, clock.instant().toString());
+                // Sorted: two instances given the same events after a rebalance take their rows in one order.
+                insert.setArray(2, connection.createArrayOf("uuid", eventIds.stream().distinct().sorted().toArray()));
+                Set<UUID> recorded = new HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        recorded.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return recorded;
+            }
+        });
     }
 }

@@ -3,7 +3,6 @@ package org.hotline.intake.messaging;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hotline.events.CaseEvent;
 import org.hotline.events.EventJson;
 import org.hotline.events.HotlineEvent;
@@ -14,14 +13,15 @@ import org.hotline.intake.service.CaseClosures;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Reads {@code hotline.cases.v1} so that intake knows when a caller's cases are closed (retention).
- * A record that cannot be read goes to intake's dead-letter topic at once and the records after
- * it are still processed; a passing failure is waited out ({@link CaseClosures}). The
- * {@link Inbox} acknowledges, and holds records back while the service stops.
+ * Reads {@code hotline.cases.v1} so that intake knows when a caller's cases are closed (retention),
+ * a batch (one poll) at a time, each event applied on its own. A record that cannot be read goes
+ * to intake's dead-letter topic and the records after it are still processed; a passing failure is waited out ({@link CaseClosures}). The
+ * {@link Inbox} acknowledges, and holds batches back while the service stops.
  */
 @ApplicationScoped
 public class CaseEventConsumer implements TopicApplier {
@@ -42,8 +42,8 @@ public class CaseEventConsumer implements TopicApplier {
 
     @Incoming(CHANNEL)
     @Blocking
-    public CompletionStage<Void> consume(Message<String> record) {
-        return inbox.deliver(CHANNEL, record, this);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.deliver(CHANNEL, batch, this);
     }
 
     @Override

@@ -1,27 +1,31 @@
 package org.hotline.stats.messaging;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hotline.events.CaseEvent;
 import org.hotline.events.ContactRecorded;
 import org.hotline.events.HotlineEvent;
 import org.hotline.events.Topics;
+import org.hotline.inbox.Consumed;
 import org.hotline.inbox.Inbox;
 import org.hotline.inbox.TopicApplier;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 
 /**
- * Feeds contact and case events to the stats store. A record that cannot be read or applied goes
- * to its channel's dead-letter topic at once and is counted in {@code hotline.dead.letters}, so one
- * poison record does not stop the counts; a passing failure is waited out ({@link LiveEvents}).
- * The {@link Inbox} acknowledges, and holds records back while the service stops.
+ * Feeds contact and case events to the stats store, a batch (one poll) at a time: the contacts of
+ * a batch are summed in memory and each counter is written once. A record that cannot be read or
+ * applied fails its batch, whose records the {@link Inbox} then applies one by one: that record
+ * alone goes to its channel's dead-letter topic and is counted in {@code hotline.dead.letters}, so
+ * one poison record does not stop the counts; a passing failure is waited out ({@link LiveEvents}).
+ * The {@link Inbox} acknowledges, and holds batches back while the service stops.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -48,14 +52,14 @@ public class EventConsumers {
 
     @Incoming(CONTACTS)
     @Blocking
-    public CompletionStage<Void> consumeContact(Message<String> record) {
-        return inbox.deliver(CONTACTS, record, contacts);
+    public CompletionStage<Void> consumeContact(KafkaRecordBatch<String, String> batch) {
+        return inbox.deliver(CONTACTS, batch, contacts);
     }
 
     @Incoming(CASES)
     @Blocking
-    public CompletionStage<Void> consumeCaseEvent(Message<String> record) {
-        return inbox.deliver(CASES, record, cases);
+    public CompletionStage<Void> consumeCaseEvent(KafkaRecordBatch<String, String> batch) {
+        return inbox.deliver(CASES, batch, cases);
     }
 
     /** The same appliers replay dead letters. */
@@ -80,7 +84,13 @@ public class EventConsumers {
 
             @Override
             public void apply(String payload) {
-                liveEvents.apply(payload, expected);
+                liveEvents.applyAll(List.of(payload), expected);
+            }
+
+            @Override
+            public void applyAll(List<Consumed> records) {
+                // Summed per counter: a batch's statements belong to no single record's trace or event id.
+                liveEvents.applyAll(records.stream().map(Consumed::payload).toList(), expected);
             }
         };
     }

@@ -2,6 +2,7 @@ package org.hotline.stats.messaging;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.hotline.events.EventJson;
@@ -15,11 +16,12 @@ import io.smallrye.faulttolerance.api.RetryWhen;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Applies one consumed record. A passing failure (database away, deadlock with a rebuild) is
- * retried without limit, each try in its own transaction, with a delay growing to 5 s: an outage
- * of any length holds the record back but never dead-letters it. A record that can never be
- * applied (unreadable, wrong type, invalid) fails at once; the consumer then sends it to the
- * dead-letter topic.
+ * Applies consumed records, a batch (or a single dead letter being replayed) in one transaction.
+ * A passing failure (database away, deadlock with a rebuild) is retried without limit, each try in
+ * its own transaction, with a delay growing to 5 s: an outage of any length holds the batch back
+ * but never dead-letters it. A record that can never be applied (unreadable, wrong type, invalid)
+ * fails at once, before anything is written; the inbox then applies the batch's records one by
+ * one and sends that record alone to the dead-letter topic.
  */
 @ApplicationScoped
 public class LiveEvents {
@@ -37,14 +39,19 @@ public class LiveEvents {
     @Retry(maxRetries = -1, maxDuration = 0, delay = 100, jitter = 50)
     @ExponentialBackoff(factor = 2, maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
     @RetryWhen(exception = TransientFailure.class)
-    public void apply(String payload, Class<? extends HotlineEvent> expected) {
+    public void applyAll(List<String> payloads, Class<? extends HotlineEvent> expected) {
+        List<HotlineEvent> events = payloads.stream().map(payload -> read(payload, expected)).toList();
+        // Told after the commit, so the live feed never reads figures without these events.
+        if (writer.applyLive(events)) {
+            changes.liveEventApplied(clock.instant());
+        }
+    }
+
+    private static HotlineEvent read(String payload, Class<? extends HotlineEvent> expected) {
         HotlineEvent event = EventJson.read(payload);
         if (!expected.isInstance(event)) {
             throw new IllegalArgumentException("not a " + expected.getSimpleName() + ": " + event.typeName());
         }
-        // Told after the commit, so the live feed never reads figures without this event.
-        if (writer.applyLive(event)) {
-            changes.liveEventApplied(clock.instant());
-        }
+        return event;
     }
 }

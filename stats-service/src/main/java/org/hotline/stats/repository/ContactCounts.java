@@ -4,7 +4,7 @@ import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,34 +35,16 @@ public class ContactCounts {
         this.em = em;
     }
 
-    public void add(int generation, Instant occurredAt, Channel channel, Origin origin, Purpose purpose) {
-        em.createNativeQuery("""
-                insert into contact_count (generation, hour_start, channel, origin, purpose, contacts)
-                values (:generation, :hourStart, :channel, :origin, :purpose, 1)
-                on conflict (generation, hour_start, channel, origin, purpose)
-                do update set contacts = contact_count.contacts + 1""")
-                .setParameter("generation", generation)
-                .setParameter("hourStart", occurredAt.truncatedTo(ChronoUnit.HOURS))
-                .setParameter("channel", channel.name())
-                .setParameter("origin", origin.name())
-                .setParameter("purpose", purpose.name())
-                .executeUpdate();
-        em.createNativeQuery("""
-                insert into contact_minute (generation, minute_start, contacts)
-                values (:generation, :minuteStart, 1)
-                on conflict (generation, minute_start) do update set contacts = contact_minute.contacts + 1""")
-                .setParameter("generation", generation)
-                .setParameter("minuteStart", occurredAt.truncatedTo(ChronoUnit.MINUTES))
-                .executeUpdate();
-    }
-
     /** The key of one hour bucket. */
     public record HourKey(Instant hourStart, Channel channel, Origin origin, Purpose purpose) {
     }
 
+    private static final Comparator<HourKey> BUCKET_ORDER = Comparator.comparing(HourKey::hourStart)
+            .thenComparing(HourKey::channel).thenComparing(HourKey::origin).thenComparing(HourKey::purpose);
+
     /**
-     * Adds many contacts at once, already summed per hour bucket and per minute: a replay writes
-     * each bucket once per batch instead of once per contact.
+     * Adds many contacts at once, already summed per hour bucket and per minute: a consumed batch
+     * and a replay write each bucket once per batch instead of once per contact.
      */
     public void addAll(int generation, Map<HourKey, Long> perHour, Map<Instant, Long> perMinute) {
         em.unwrap(Session.class).doWork(connection -> {
@@ -76,7 +58,9 @@ public class ContactCounts {
                     select ?, cast(m as timestamptz), n from unnest(?, ?) as t(m, n)
                     on conflict (generation, minute_start)
                     do update set contacts = contact_minute.contacts + excluded.contacts""")) {
-                List<HourKey> keys = List.copyOf(perHour.keySet());
+                // Each bucket locked in one order by every writer (live batches of several instances, a
+                // replay), so two of them never wait for each other in a circle.
+                List<HourKey> keys = perHour.keySet().stream().sorted(BUCKET_ORDER).toList();
                 hours.setInt(1, generation);
                 hours.setArray(2, connection.createArrayOf("text", keys.stream().map(k -> k.hourStart().toString())
                         .toArray()));
@@ -85,7 +69,7 @@ public class ContactCounts {
                 hours.setArray(5, connection.createArrayOf("text", keys.stream().map(k -> k.purpose().name()).toArray()));
                 hours.setArray(6, connection.createArrayOf("int8", keys.stream().map(perHour::get).toArray()));
                 hours.executeUpdate();
-                List<Instant> starts = List.copyOf(perMinute.keySet());
+                List<Instant> starts = perMinute.keySet().stream().sorted().toList();
                 minutes.setInt(1, generation);
                 minutes.setArray(2, connection.createArrayOf("text", starts.stream().map(Instant::toString).toArray()));
                 minutes.setArray(3, connection.createArrayOf("int8", starts.stream().map(perMinute::get).toArray()));

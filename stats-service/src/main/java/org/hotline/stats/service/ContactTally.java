@@ -38,13 +38,19 @@ public class ContactTally {
         }
     }
 
-    /** Counts many contacts, already checked, in a few statements; must run in a transaction. */
-    void countAll(int generation, List<ContactRecorded> contacts) {
+    /**
+     * Counts many contacts, already checked, in a few statements; must run in a transaction.
+     * Returns false if the generation had counted every one of them before.
+     */
+    boolean countAll(int generation, List<ContactRecorded> contacts) {
         if (contacts.isEmpty()) {
-            return;
+            return false;
         }
         Set<UUID> firstTime = processedEvents.recordFirstTime(generation,
                 contacts.stream().map(ContactRecorded::eventId).toList(), clock.instant());
+        if (firstTime.isEmpty()) {
+            return false;
+        }
         Map<ContactCounts.HourKey, Long> perHour = new HashMap<>();
         Map<Instant, Long> perMinute = new HashMap<>();
         for (ContactRecorded contact : contacts) {
@@ -56,18 +62,10 @@ public class ContactTally {
             }
         }
         contactCounts.addAll(generation, perHour, perMinute);
+        return true;
     }
 
     private static Origin originOf(ContactRecorded contact) {
         return contact.origin() == null ? Origin.UNKNOWN : contact.origin();
-    }
-
-    /** Must run in a transaction; returns false if the event had been counted in this generation before. */
-    boolean count(int generation, ContactRecorded contact) {
-        if (!processedEvents.recordFirstTime(generation, contact.eventId(), clock.instant())) {
-            return false;
-        }
-        contactCounts.add(generation, contact.occurredAt(), contact.channel(), originOf(contact), contact.purpose());
-        return true;
     }
 }

@@ -41,13 +41,17 @@ public class StatsWriter {
         }
     }
 
-    /** Applies one live event; returns false if every live generation had it already. */
+    /**
+     * Applies live events, a batch in one transaction; returns false if every live generation had
+     * them all already. Throws IllegalArgumentException, before anything is written, if any event
+     * can never be applied.
+     */
     @Transactional
-    public boolean applyLive(HotlineEvent event) {
-        check(event);
+    public boolean applyLive(List<HotlineEvent> events) {
+        events.forEach(StatsWriter::check);
         boolean applied = false;
         for (int generation : generations.live()) {
-            applied |= apply(generation, event);
+            applied |= apply(generation, events);
         }
         return applied;
     }
@@ -55,21 +59,23 @@ public class StatsWriter {
     /** Applies replayed events, already checked, to one generation in one transaction. */
     @Transactional
     public void applyReplayed(int generation, List<HotlineEvent> events) {
+        apply(generation, events);
+    }
+
+    /**
+     * Case events one by one in their order; contacts, by far the most events, summed per bucket
+     * and written in a few statements. Returns false if the generation had every event already.
+     */
+    private boolean apply(int generation, List<HotlineEvent> events) {
         List<ContactRecorded> contacts = new ArrayList<>();
+        boolean applied = false;
         for (HotlineEvent event : events) {
             if (event instanceof ContactRecorded contact) {
                 contacts.add(contact);
             } else {
-                board.apply(generation, (CaseEvent) event);
+                applied |= board.apply(generation, (CaseEvent) event);
             }
         }
-        // Contacts are by far the most events: they are summed per bucket and written in a few statements.
-        tally.countAll(generation, contacts);
-    }
-
-    private boolean apply(int generation, HotlineEvent event) {
-        return event instanceof ContactRecorded contact
-                ? tally.count(generation, contact)
-                : board.apply(generation, (CaseEvent) event);
+        return tally.countAll(generation, contacts) | applied;
     }
 }
