@@ -75,7 +75,9 @@ public class Inbox {
     /**
      * Each record in its own transaction, so a poison record sinks nothing but itself. The batch is
      * acknowledged once its dead letters are on their topic (each is acknowledged by the
-     * dead-letter strategy itself).
+     * dead-letter strategy itself). A stop in the middle leaves the batch unacknowledged: after the
+     * restart its applied records change nothing, but a poison record already dead-lettered is
+     * dead-lettered a second time (its replay changes nothing twice either).
      */
     private CompletionStage<Void> oneByOne(String channel, KafkaRecordBatch<String, String> batch,
             TopicApplier applier) {
