@@ -76,11 +76,13 @@ public class OutboxRelay {
         this.config = config;
         this.dataSource = dataSource;
         this.lease = new RelayLease(dataSource, config.relayLockId(), config.pollInterval().toNanos());
-        Gauge.builder("hotline.outbox.pending", pending, AtomicLong::get)
+        // Strong references: Micrometer holds a gauge's object weakly by default, and a collected
+        // one makes the gauge NaN or drops it from the scrape while the relay still runs.
+        Gauge.builder("hotline.outbox.pending", pending, AtomicLong::get).strongReference(true)
                 .description("Events committed but not yet acknowledged by Kafka").register(registry);
-        Gauge.builder("hotline.outbox.oldest.age", oldestAgeMillis, a -> a.get() / 1000.0)
+        Gauge.builder("hotline.outbox.oldest.age", oldestAgeMillis, a -> a.get() / 1000.0).strongReference(true)
                 .baseUnit("seconds").description("Age of the oldest event still in the outbox").register(registry);
-        Gauge.builder("hotline.outbox.parked", parked, AtomicLong::get)
+        Gauge.builder("hotline.outbox.parked", parked, AtomicLong::get).strongReference(true)
                 .description("Events Kafka refused too often, set aside until an operator sends them again")
                 .register(registry);
     }

@@ -26,6 +26,11 @@ public final class MetricsScrape {
         this.text = text;
     }
 
+    /** The whole scrape, as the service answered it. */
+    public String text() {
+        return text;
+    }
+
     public static MetricsScrape of(String text) {
         return new MetricsScrape(text);
     }

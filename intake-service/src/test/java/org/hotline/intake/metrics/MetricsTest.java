@@ -71,8 +71,11 @@ class MetricsTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             MetricsScrape scrape = scrape();
-            assertThat(scrape.value("hotline_outbox_pending")).contains(0.0);
-            assertThat(scrape.value("hotline_outbox_oldest_age_seconds")).contains(0.0);
+            // The outbox's lines of the scrape, so that a failure shows what was there instead.
+            String outboxLines = scrape.text().lines().filter(line -> line.contains("outbox"))
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            assertThat(scrape.value("hotline_outbox_pending")).as(outboxLines).contains(0.0);
+            assertThat(scrape.value("hotline_outbox_oldest_age_seconds")).as(outboxLines).contains(0.0);
         });
     }
 
