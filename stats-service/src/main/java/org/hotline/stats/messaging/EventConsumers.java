@@ -8,10 +8,13 @@ import org.hotline.events.CaseEvent;
 import org.hotline.events.ContactRecorded;
 import org.hotline.events.HotlineEvent;
 import org.hotline.events.Topics;
+import org.hotline.inbox.BatchSpan;
 import org.hotline.inbox.Consumed;
 import org.hotline.inbox.Inbox;
 import org.hotline.inbox.TopicApplier;
 
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -35,12 +38,14 @@ public class EventConsumers {
 
     private final LiveEvents liveEvents;
     private final Inbox inbox;
+    private final Tracer tracer;
     private final TopicApplier contacts;
     private final TopicApplier cases;
 
-    public EventConsumers(LiveEvents liveEvents, Inbox inbox) {
+    public EventConsumers(LiveEvents liveEvents, Inbox inbox, Tracer tracer) {
         this.liveEvents = liveEvents;
         this.inbox = inbox;
+        this.tracer = tracer;
         this.contacts = applier(Topics.CONTACTS, ContactRecorded.class);
         this.cases = applier(Topics.CASES, CaseEvent.class);
     }
@@ -89,8 +94,11 @@ public class EventConsumers {
 
             @Override
             public void applyAll(List<Consumed> records) {
-                // Summed per counter: a batch's statements belong to no single record's trace or event id.
-                liveEvents.applyAll(records.stream().map(Consumed::payload).toList(), expected);
+                // Summed per counter: a batch's statements belong to no single record's trace or
+                // event id, so they go in one span linked to every record's trace.
+                try (Scope batch = BatchSpan.enter(tracer, topic, records)) {
+                    liveEvents.applyAll(records.stream().map(Consumed::payload).toList(), expected);
+                }
             }
         };
     }
