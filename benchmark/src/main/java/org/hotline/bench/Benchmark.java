@@ -109,8 +109,7 @@ final class Benchmark {
     }
 
     private void measureLoad(LocalStack stack, Report report, ContactLoad load, Delivery delivery, StackCpu stackCpu) {
-        console.step("Warm-up: " + plan.warmUp().toSeconds() + " s, " + plan.peakConnections() + " connections");
-        carried(delivery, () -> load.closedModel("warm-up", plan.peakConnections(), plan.warmUp()));
+        warmUp(report, load, delivery, stackCpu);
 
         console.step("Idle: the stack's own CPU with no load for " + plan.warmUp().toSeconds() + " s");
         double idleBefore = stackCpu.totalMillis();
@@ -126,12 +125,14 @@ final class Benchmark {
         loadBegan = Instant.now();
         MachineCpu machineBefore = MachineCpu.now();
         Map<String, Double> partsBefore = stackCpu.millisByPart();
+        double compilerBefore = stackCpu.compilerMillis();
         double generatorBefore = ContactLoad.generatorCpuMillis();
         long start = System.nanoTime();
         ContactLoad.Result peak = carried(delivery, () -> load.closedModel("peak", plan.peakConnections(), plan.load()));
         double endToEndSeconds = (System.nanoTime() - start) / 1e9;
         MachineCpu machineAfter = MachineCpu.now();
         Map<String, Double> partsAfter = stackCpu.millisByPart();
+        double compiler = stackCpu.compilerMillis() - compilerBefore;
         double generator = ContactLoad.generatorCpuMillis() - generatorBefore;
         requireAccepted(peak);
         addRun(report, peak);
@@ -148,6 +149,8 @@ final class Benchmark {
                 "the idle rate times the window taken off");
         partsAfter.forEach((part, millis) -> report.add("cpuPerContact." + part + "Millis", "CPU per contact",
                 "  of which " + part, (millis - partsBefore.get(part)) / peak.accepted(), "ms", ""));
+        report.add("cpuPerContact.jitCompilerMillis", "CPU per contact", "  of the JVMs' share, their JIT compilers",
+                compiler / peak.accepted(), "ms", "C1/C2 compiler threads of the services and the broker");
         report.add("cpuPerContact.generatorMillis", "CPU per contact", "load generator CPU per contact",
                 generator / peak.accepted(), "ms", "not part of the stack's figure");
         report.add("cpuPerContact.othersShare", "CPU per contact", "machine CPU of other programs during the peak",
@@ -322,6 +325,34 @@ final class Benchmark {
     }
 
     /** Runs a load and waits until everything it got accepted has been applied by both consumers. */
+    /**
+     * Closed-model rounds until the JIT compilers of the stack's JVMs are nearly idle (or the
+     * plan's limit): measured before that, a contact's CPU is mostly the compiling of the code
+     * that handles it, which a service pays once in its life.
+     */
+    private void warmUp(Report report, ContactLoad load, Delivery delivery, StackCpu stackCpu) {
+        console.step("Warm-up: rounds of " + plan.warmUp().toSeconds() + " s, " + plan.peakConnections()
+                + " connections, until the JIT compilers use less than " + Math.round(100 * BenchPlan.JIT_SETTLED)
+                + " % of a core (at most " + plan.warmUpLimit().toSeconds() + " s)");
+        long start = System.nanoTime();
+        int rounds = 0;
+        double compilerShare;
+        do {
+            double compilerBefore = stackCpu.compilerMillis();
+            long roundStart = System.nanoTime();
+            rounds++;
+            carried(delivery, () -> load.closedModel("warm-up", plan.peakConnections(), plan.warmUp()));
+            compilerShare = (stackCpu.compilerMillis() - compilerBefore) / ((System.nanoTime() - roundStart) / 1e6);
+            console.info("JIT compilers used " + Report.format(100 * compilerShare) + " % of a core");
+        } while (compilerShare >= BenchPlan.JIT_SETTLED
+                && System.nanoTime() - start < plan.warmUpLimit().toNanos());
+        report.add("warmUp.seconds", "CPU per contact", "warm-up", (System.nanoTime() - start) / 1e9, "s",
+                rounds + " rounds, each carried through to both consumers");
+        report.add("warmUp.jitCompilerShare", "CPU per contact", "JIT compilers in the warm-up's last round",
+                100 * compilerShare, "% of a core", compilerShare < BenchPlan.JIT_SETTLED ? "settled"
+                        : "not settled within the limit: the figures below include compiling");
+    }
+
     private ContactLoad.Result carried(Delivery delivery, java.util.function.Supplier<ContactLoad.Result> run) {
         long contactsBefore = delivery.published(Topics.CONTACTS);
         long casesBefore = delivery.published(Topics.CASES);

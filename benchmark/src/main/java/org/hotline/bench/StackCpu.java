@@ -32,6 +32,16 @@ final class StackCpu {
         return parts;
     }
 
+    /**
+     * Milliseconds of CPU so far of the JIT compilers of the stack's JVMs (the broker and the
+     * services): the warm-up goes on until they are nearly idle.
+     */
+    double compilerMillis() {
+        double services = stack.services().stream().mapToDouble(service -> service.process().find()
+                .map(p -> ProcessCpu.compilerMillis(p.pid())).orElse(0.0)).sum();
+        return services + stack.kafka().process().find().map(p -> ProcessCpu.compilerMillis(p.pid())).orElse(0.0);
+    }
+
     double totalMillis() {
         return millisByPart().values().stream().mapToDouble(Double::doubleValue).sum();
     }

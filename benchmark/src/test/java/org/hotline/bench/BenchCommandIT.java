@@ -26,6 +26,7 @@ class BenchCommandIT {
     private static final List<String> EVERY_FIGURE = List.of(
             "startToReady.intake-service", "startToReady.case-service", "startToReady.stats-service",
             "load.peak.acceptedPerSecond", "load.peak.p99Millis", "load.peak.generatorCpu",
+            "warmUp.seconds", "warmUp.jitCompilerShare", "cpuPerContact.jitCompilerMillis",
             "endToEnd.contactsPerSecond", "cpuPerContact.machineMillis", "cpuPerContact.stackMillis",
             "cpuPerContact.othersShare", "stack.idleMillisPerSecond", "latency.p99AtHalfPeakMillis",
             "freshness.statsP99Millis", "freshness.casesP99Millis",
