@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -176,8 +177,10 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return 0;
         }
+        long deadline = System.nanoTime() + config.ackTimeout().toNanos();
         List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
         for (OutboxMessage message : batch) {
+            awaitRoom(acks, deadline);
             acks.add(send(message));
         }
         // Every message's outcome, acknowledged or refused. A broker that does not answer in time
@@ -203,6 +206,41 @@ public class OutboxRelay {
             OutboxTable.delete(connection, sent);
         }
         return sent.size();
+    }
+
+    /**
+     * Waits until the Kafka sink takes another record. It holds at most its
+     * {@code max-inflight-messages} unacknowledged records (and the emitter a small buffer): past
+     * that the emitter refuses a record outright, and a batch bigger than that room (a drain, a
+     * bulk import) would fail half sent, pause the relay and go out twice. Acknowledgements free
+     * room, so the wait is for the oldest record still unacknowledged.
+     *
+     * @throws TimeoutException if no room came before the batch's ack deadline (the broker is away):
+     *                          nothing of the batch is deleted, and it is all sent again later
+     */
+    private void awaitRoom(List<CompletableFuture<Void>> acks, long deadline) throws TimeoutException,
+            InterruptedException {
+        int oldest = 0;
+        while (!emitter.hasRequests()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new TimeoutException("the Kafka sink took no more records within " + config.ackTimeout());
+            }
+            while (oldest < acks.size() && acks.get(oldest).isDone()) {
+                oldest++;
+            }
+            long wait = Math.min(left, TimeUnit.MILLISECONDS.toNanos(10));
+            if (oldest < acks.size()) {
+                try {
+                    acks.get(oldest).get(wait, TimeUnit.NANOSECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    // Its outcome is read with the others' once the batch is sent.
+                }
+            } else {
+                // Every record is acknowledged and the sink is about to ask for more.
+                LockSupport.parkNanos(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(1)));
+            }
+        }
     }
 
     /**
