@@ -324,7 +324,6 @@ final class Benchmark {
                 "on 2 cores shared with PostgreSQL and Kafka");
     }
 
-    /** Runs a load and waits until everything it got accepted has been applied by both consumers. */
     /**
      * Closed-model rounds until the JIT compilers of the stack's JVMs are nearly idle (or the
      * plan's limit): measured before that, a contact's CPU is mostly the compiling of the code
@@ -353,6 +352,7 @@ final class Benchmark {
                         : "not settled within the limit: the figures below include compiling");
     }
 
+    /** Runs a load and waits until everything it got accepted has been applied by both consumers. */
     private ContactLoad.Result carried(Delivery delivery, java.util.function.Supplier<ContactLoad.Result> run) {
         long contactsBefore = delivery.published(Topics.CONTACTS);
         long casesBefore = delivery.published(Topics.CASES);
