@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,18 +12,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.hotline.events.CallerRole;
 import org.hotline.events.Channel;
 import org.hotline.events.ContactRecorded;
-import org.hotline.events.EventJson;
 import org.hotline.events.Origin;
 import org.hotline.events.Purpose;
-import org.hotline.events.Topics;
+import org.hotline.intake.ContactsTopic;
 import org.hotline.intake.IntakeDatabase;
 import org.hotline.outbox.Outbox;
 import org.hotline.testing.RealInfrastructure;
@@ -72,34 +65,9 @@ class OutboxBatchBeyondSinkRoomTest {
 
         await("the outbox relayed every event").atMost(Duration.ofSeconds(60))
                 .until(() -> IntakeDatabase.count("select count(*) from outbox_message") == 0);
-        Map<UUID, Integer> copies = copiesOnTheTopic(ids);
+        Map<UUID, Integer> copies = ContactsTopic.copiesOf(ids);
         assertThat(copies).as("every event on the topic").containsOnlyKeys(ids);
         assertThat(copies.values()).as("each once").containsOnly(1);
-    }
-
-    /** How often each of these contacts' events is on the contact topic, read to its current end. */
-    private static Map<UUID, Integer> copiesOnTheTopic(Set<UUID> ids) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafka().bootstrapServers(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
-            List<TopicPartition> partitions = IntStream.range(0, Topics.PARTITIONS)
-                    .mapToObj(p -> new TopicPartition(Topics.CONTACTS, p)).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Map<UUID, Integer> copies = new HashMap<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (EventJson.read(record.value()) instanceof ContactRecorded contact
-                            && ids.contains(contact.contactId())) {
-                        copies.merge(contact.contactId(), 1, Integer::sum);
-                    }
-                }
-                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
-            });
-            return copies;
-        }
     }
 
     private static ContactRecorded contact() {
