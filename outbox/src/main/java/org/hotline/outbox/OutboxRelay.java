@@ -180,8 +180,7 @@ public class OutboxRelay {
         long deadline = System.nanoTime() + config.ackTimeout().toNanos();
         List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
         for (OutboxMessage message : batch) {
-            awaitRoom(acks, deadline);
-            acks.add(send(message));
+            acks.add(sendWhenRoom(message, acks, deadline));
         }
         // Every message's outcome, acknowledged or refused. A broker that does not answer in time
         // (an outage) throws here instead: nothing is deleted or counted, and all are sent again.
@@ -209,36 +208,46 @@ public class OutboxRelay {
     }
 
     /**
-     * Waits until the Kafka sink takes another record. It holds at most its
-     * {@code max-inflight-messages} unacknowledged records (and the emitter a small buffer): past
-     * that the emitter refuses a record outright, and a batch bigger than that room (a drain, a
-     * bulk import) would fail half sent, pause the relay and go out twice. Acknowledgements free
-     * room, so the wait is for the oldest record still unacknowledged.
+     * Hands a record to the Kafka sink, waiting for room when it has none. The sink holds at most
+     * its {@code max-inflight-messages} unacknowledged records (and the emitter a small buffer);
+     * past that the emitter refuses the record, keeping nothing of it. A batch bigger than that
+     * room (a drain, a bulk import) would otherwise fail half sent, pause the relay and go out
+     * twice. The refusal itself is the test: {@code Emitter#hasRequests} reads another counter
+     * than the one the emitter refuses by, and said yes to records it then refused.
+     * Acknowledgements free room, so the wait is for the oldest record still unacknowledged.
      *
      * @throws TimeoutException if no room came before the batch's ack deadline (the broker is away):
      *                          nothing of the batch is deleted, and it is all sent again later
      */
-    private void awaitRoom(List<CompletableFuture<Void>> acks, long deadline) throws TimeoutException,
-            InterruptedException {
+    private CompletableFuture<Void> sendWhenRoom(OutboxMessage message, List<CompletableFuture<Void>> acks,
+            long deadline) throws TimeoutException, InterruptedException {
         int oldest = 0;
-        while (!emitter.hasRequests()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new TimeoutException("the Kafka sink took no more records within " + config.ackTimeout());
-            }
-            while (oldest < acks.size() && acks.get(oldest).isDone()) {
-                oldest++;
-            }
-            long wait = Math.min(left, TimeUnit.MILLISECONDS.toNanos(10));
-            if (oldest < acks.size()) {
-                try {
-                    acks.get(oldest).get(wait, TimeUnit.NANOSECONDS);
-                } catch (ExecutionException | TimeoutException e) {
-                    // Its outcome is read with the others' once the batch is sent.
+        while (true) {
+            try {
+                return send(message);
+            } catch (IllegalStateException noRoom) {
+                if (!running) {
+                    throw noRoom; // the sink is going away with the service: stop, do not wait for it
                 }
-            } else {
-                // Every record is acknowledged and the sink is about to ask for more.
-                LockSupport.parkNanos(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(1)));
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new TimeoutException("the Kafka sink took no more records within " + config.ackTimeout()
+                            + ": " + noRoom.getMessage());
+                }
+                while (oldest < acks.size() && acks.get(oldest).isDone()) {
+                    oldest++;
+                }
+                long wait = Math.min(left, TimeUnit.MILLISECONDS.toNanos(10));
+                if (oldest < acks.size()) {
+                    try {
+                        acks.get(oldest).get(wait, TimeUnit.NANOSECONDS);
+                    } catch (ExecutionException | TimeoutException e) {
+                        // Its outcome is read with the others' once the batch is sent.
+                    }
+                } else {
+                    // Every record is acknowledged and the sink is about to ask for more.
+                    LockSupport.parkNanos(Math.min(wait, TimeUnit.MILLISECONDS.toNanos(1)));
+                }
             }
         }
     }
