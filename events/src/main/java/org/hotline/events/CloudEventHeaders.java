@@ -27,11 +27,16 @@ public final class CloudEventHeaders {
      *         {@code type} header and the JSON carry too
      */
     public static Map<String, String> of(HotlineEvent event, String source) {
+        return of(new EventJson.Envelope(event.typeName(), event.eventId(), event.occurredAt()), source);
+    }
+
+    /** As {@link #of(HotlineEvent, String)}, from what a stored event's JSON says of itself. */
+    public static Map<String, String> of(EventJson.Envelope event, String source) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("ce_specversion", SPEC_VERSION);
         headers.put(ID, event.eventId().toString());
         headers.put("ce_source", source);
-        headers.put("ce_type", event.typeName());
+        headers.put("ce_type", event.type());
         headers.put("ce_time", DateTimeFormatter.ISO_INSTANT.format(event.occurredAt()));
         // Binary mode names the payload's media type in content-type (the datacontenttype attribute).
         headers.put("content-type", "application/json");

@@ -1,8 +1,10 @@
 package org.hotline.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,5 +37,28 @@ class CloudEventHeadersTest {
                 .containsEntry("ce_type", "CaseOpened.v1")
                 .containsEntry("ce_id", opened.eventId().toString())
                 .containsEntry("ce_time", "2023-03-01T10:00:00Z");
+    }
+
+    @Test
+    void aStoredEventsJsonGivesTheSameHeadersAsTheEventItself() {
+        ContactRecorded contact = new ContactRecorded(UUID.randomUUID(), UUID.randomUUID(), "k3y", CallerRole.RELATIVE,
+                Channel.CHAT_BOT, Purpose.RELATIVE_INQUIRY, Origin.UA_OCCUPIED, Instant.parse("2022-11-05T08:00:00.5Z"),
+                "K7M2-Q9TX");
+        CaseOpened opened = new CaseOpened(UUID.randomUUID(), UUID.randomUUID(), "K7M2-Q9TX", 1,
+                Instant.parse("2023-03-01T10:00:00Z"), "k3y", Origin.RU, CaseState.REQUESTED, null);
+
+        for (HotlineEvent event : List.of(contact, opened)) {
+            assertThat(CloudEventHeaders.of(EventJson.envelopeOf(EventJson.write(event)), "/hotline/x"))
+                    .isEqualTo(CloudEventHeaders.of(event, "/hotline/x"));
+        }
+    }
+
+    @Test
+    void jsonWithoutAnIdOrTimeIsUnreadable() {
+        assertThatThrownBy(() -> EventJson.envelopeOf("{\"type\":\"CaseOpened.v1\",\"occurredAt\":\"2023-03-01T10:00:00Z\"}"))
+                .isInstanceOf(EventJson.UnreadableEvent.class);
+        assertThatThrownBy(() -> EventJson.envelopeOf("{\"type\":\"CaseOpened.v1\",\"eventId\":\"not-a-uuid\"}"))
+                .isInstanceOf(EventJson.UnreadableEvent.class);
+        assertThatThrownBy(() -> EventJson.envelopeOf("[1, 2]")).isInstanceOf(EventJson.UnreadableEvent.class);
     }
 }

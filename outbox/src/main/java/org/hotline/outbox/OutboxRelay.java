@@ -279,7 +279,7 @@ public class OutboxRelay {
     /** Null for a payload this version cannot read: the line then names the outbox id alone. */
     private static UUID eventIdOf(OutboxMessage message) {
         try {
-            return EventJson.read(message.payload()).eventId();
+            return EventJson.envelopeOf(message.payload()).eventId();
         } catch (EventJson.UnreadableEvent e) {
             return null;
         }
@@ -327,7 +327,7 @@ public class OutboxRelay {
         RecordHeaders headers = new RecordHeaders();
         headers.add("type", message.eventType().getBytes(StandardCharsets.UTF_8));
         try {
-            CloudEventHeaders.of(EventJson.read(message.payload()), config.source())
+            CloudEventHeaders.of(EventJson.envelopeOf(message.payload()), config.source())
                     .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         } catch (EventJson.UnreadableEvent e) {
             LOG.warnf("Outbox message %d (%s) goes out without CloudEvents headers: %s", message.id(),

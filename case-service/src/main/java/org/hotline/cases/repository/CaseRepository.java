@@ -1,8 +1,11 @@
 package org.hotline.cases.repository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,6 +30,20 @@ public class CaseRepository implements PanacheRepositoryBase<SurrenderCase, UUID
     public Optional<SurrenderCase> findByReference(String reference) {
         return find("id = (select r.caseId from IssuedReference r where r.reference = ?1)", reference)
                 .firstResultOptional();
+    }
+
+    /** The cases these references lead to, by reference, in one query; a reference leading nowhere is left out. */
+    public Map<String, SurrenderCase> findByReferences(Collection<String> references) {
+        Map<String, SurrenderCase> found = new HashMap<>();
+        if (references.isEmpty()) {
+            return found;
+        }
+        getEntityManager().createQuery("select r.reference, c from IssuedReference r, SurrenderCase c"
+                        + " where c.id = r.caseId and r.reference in :references", Object[].class)
+                .setParameter("references", references)
+                .getResultList()
+                .forEach(row -> found.put((String) row[0], (SurrenderCase) row[1]));
+        return found;
     }
 
     /**

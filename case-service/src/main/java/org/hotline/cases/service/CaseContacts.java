@@ -80,12 +80,17 @@ public class CaseContacts {
     @Transactional
     public void applyAll(List<ContactRecorded> contacts, IntFunction<Scope> contextOf) {
         Set<UUID> firstTime = processedEvents.markApplied(contacts.stream().map(ContactRecorded::eventId).toList());
+        BatchLookups lookups = new BatchLookups(cases, caseContacts,
+                contacts.stream().map(ContactRecorded::contactId).toList(),
+                contacts.stream().filter(contact -> contact.purpose() != Purpose.SURRENDER_REQUEST)
+                        .map(contact -> CaseReference.normalize(contact.caseReference()))
+                        .flatMap(Optional::stream).toList());
         for (int i = 0; i < contacts.size(); i++) {
             ContactRecorded contact = contacts.get(i);
             try (Scope entered = contextOf.apply(i)) {
                 // Removing the id applies a contact repeated within the list once.
                 if (firstTime.remove(contact.eventId())) {
-                    applyFirstTime(contact);
+                    applyFirstTime(contact, lookups);
                 } else {
                     LOG.debugf("Contact event %s was applied before; skipped", contact.eventId());
                 }
@@ -93,28 +98,28 @@ public class CaseContacts {
         }
     }
 
-    private void applyFirstTime(ContactRecorded contact) {
+    private void applyFirstTime(ContactRecorded contact, BatchLookups lookups) {
         switch (contact.purpose()) {
-            case SURRENDER_REQUEST -> openOrJoin(contact);
-            case FOLLOW_UP, RELATIVE_INQUIRY -> linkToNamedCase(contact);
+            case SURRENDER_REQUEST -> openOrJoin(contact, lookups);
+            case FOLLOW_UP, RELATIVE_INQUIRY -> linkToNamedCase(contact, lookups);
             case INFORMATION, NON_DATA -> {
                 // Counted by stats; no case to act on.
             }
         }
     }
 
-    private void openOrJoin(ContactRecorded request) {
+    private void openOrJoin(ContactRecorded request, BatchLookups lookups) {
         String reference = CaseReference.normalize(request.caseReference())
                 .orElseThrow(() -> new UnusableContact("surrender request " + request.eventId()
                         + " has no well-formed case reference"));
-        Optional<SurrenderCase> holder = cases.findByReference(reference);
+        Optional<SurrenderCase> holder = lookups.caseOf(reference);
         if (holder.isPresent()) {
             // The same request recorded again with the reference he already has.
             if (!Objects.equals(holder.get().callerKey, request.callerKey())) {
                 throw new UnusableContact("reference " + reference + " of surrender request " + request.eventId()
                         + " already leads to another caller's case");
             }
-            link(holder.get(), request);
+            link(holder.get(), request, lookups);
             return;
         }
         Optional<SurrenderCase> open = request.callerKey() == null
@@ -122,11 +127,12 @@ public class CaseContacts {
                 : cases.findOpenOf(request.callerKey());
         if (open.isPresent()) {
             references.persist(IssuedReference.of(reference, open.get().id, request.occurredAt()));
-            link(open.get(), request);
-            settleWaitingFor(reference, open.get());
+            lookups.leadsTo(reference, open.get());
+            link(open.get(), request, lookups);
+            settleWaitingFor(reference, open.get(), lookups);
         } else {
-            SurrenderCase opened = open(reference, request);
-            settleWaitingFor(reference, opened);
+            SurrenderCase opened = open(reference, request, lookups);
+            settleWaitingFor(reference, opened, lookups);
         }
     }
 
@@ -134,15 +140,15 @@ public class CaseContacts {
      * A relative's inquiry with his reference can reach us before the man's own request: they
      * are keyed by different callers, so Kafka does not order them. It waited; now it is linked.
      */
-    private void settleWaitingFor(String reference, SurrenderCase found) {
+    private void settleWaitingFor(String reference, SurrenderCase found, BatchLookups lookups) {
         for (UnsettledContact waiting : unsettled.waitingFor(reference)) {
-            link(found, waiting.contactId, waiting.purpose, waiting.occurredAt);
+            link(found, waiting.contactId, waiting.purpose, waiting.occurredAt, lookups);
             unsettled.delete(waiting);
             LOG.infof("Unsettled contact %s now linked to case %s", waiting.contactId, found.reference);
         }
     }
 
-    private SurrenderCase open(String reference, ContactRecorded request) {
+    private SurrenderCase open(String reference, ContactRecorded request, BatchLookups lookups) {
         SurrenderCase opened = SurrenderCase.requested(reference, request.callerKey(), request.origin(),
                 request.occurredAt(), clock.instant());
         cases.persist(opened);
@@ -151,13 +157,15 @@ public class CaseContacts {
         cases.flush();
         caseContacts.persist(CaseContact.of(opened, request.contactId(), request.purpose(), request.occurredAt(),
                 null));
+        lookups.leadsTo(reference, opened);
+        lookups.linked(request.contactId());
         outbox.publish(new CaseOpened(UUID.randomUUID(), opened.id, opened.reference, opened.version,
                 request.occurredAt(), opened.callerKey, opened.origin, opened.state, opened.custodyMode));
         LOG.debugf("Opened case %s", opened.id);
         return opened;
     }
 
-    private void linkToNamedCase(ContactRecorded contact) {
+    private void linkToNamedCase(ContactRecorded contact, BatchLookups lookups) {
         if (contact.caseReference() == null) {
             if (contact.purpose() == Purpose.RELATIVE_INQUIRY
                     && inquiries.findByIdOptional(contact.contactId()).isEmpty()) {
@@ -171,8 +179,8 @@ public class CaseContacts {
             LOG.warnf("Contact event %s names a malformed case reference; not linked", contact.eventId());
             return;
         }
-        cases.findByReference(reference.get()).ifPresentOrElse(
-                found -> link(found, contact),
+        lookups.caseOf(reference.get()).ifPresentOrElse(
+                found -> link(found, contact, lookups),
                 () -> keepUnsettled(contact, reference.get()));
     }
 
@@ -189,13 +197,14 @@ public class CaseContacts {
                 contact.referenceUnverified() ? " (unverified at intake)" : "");
     }
 
-    private void link(SurrenderCase surrenderCase, ContactRecorded contact) {
-        link(surrenderCase, contact.contactId(), contact.purpose(), contact.occurredAt());
+    private void link(SurrenderCase surrenderCase, ContactRecorded contact, BatchLookups lookups) {
+        link(surrenderCase, contact.contactId(), contact.purpose(), contact.occurredAt(), lookups);
     }
 
     /** A contact already linked (the same contact published again) changes nothing. */
-    private void link(SurrenderCase surrenderCase, UUID contactId, Purpose purpose, Instant occurredAt) {
-        if (caseContacts.isLinked(contactId)) {
+    private void link(SurrenderCase surrenderCase, UUID contactId, Purpose purpose, Instant occurredAt,
+            BatchLookups lookups) {
+        if (lookups.isLinked(contactId)) {
             LOG.debugf("Contact %s is linked already", contactId);
             return;
         }
@@ -203,6 +212,7 @@ public class CaseContacts {
         // Flushing bumps the @Version, which the event carries as caseVersion.
         cases.flush();
         caseContacts.persist(CaseContact.of(surrenderCase, contactId, purpose, occurredAt, null));
+        lookups.linked(contactId);
         outbox.publish(new CaseContactLinked(UUID.randomUUID(), surrenderCase.id, surrenderCase.reference,
                 surrenderCase.version, occurredAt, contactId, purpose, surrenderCase.contactCount));
     }

@@ -19,6 +19,17 @@ public final class Aead {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * A cipher per thread, initialised anew for each message: looking the transformation up
+     * through the providers each time cost more than the encryption of a contact itself.
+     */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    });
 
     private Aead() {
     }
@@ -27,7 +38,7 @@ public final class Aead {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData);
             byte[] ciphertext = cipher.doFinal(plaintext);
@@ -39,7 +50,7 @@ public final class Aead {
 
     /** @throws GeneralSecurityException if the value was not sealed with this key and associated data */
     public static byte[] open(SecretKey key, byte[] associatedData, byte[] sealed) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+        Cipher cipher = CIPHERS.get();
         cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
         cipher.updateAAD(associatedData);
         return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);

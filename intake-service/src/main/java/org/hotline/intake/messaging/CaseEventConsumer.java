@@ -1,5 +1,6 @@
 package org.hotline.intake.messaging;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -7,6 +8,7 @@ import org.hotline.events.CaseEvent;
 import org.hotline.events.EventJson;
 import org.hotline.events.HotlineEvent;
 import org.hotline.events.Topics;
+import org.hotline.inbox.Consumed;
 import org.hotline.inbox.Inbox;
 import org.hotline.inbox.TopicApplier;
 import org.hotline.intake.service.CaseClosures;
@@ -19,8 +21,9 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Reads {@code hotline.cases.v1} so that intake knows when a caller's cases are closed (retention),
- * a batch (one poll) at a time, each event applied on its own. A record that cannot be read goes
- * to intake's dead-letter topic and the records after it are still processed; a passing failure is waited out ({@link CaseClosures}). The
+ * a batch (one poll) at a time, applied in one transaction. A record that cannot be read fails its
+ * batch, whose records the {@link Inbox} then applies one by one: that record alone goes to
+ * intake's dead-letter topic and the others are still processed; a passing failure is waited out ({@link CaseClosures}). The
  * {@link Inbox} acknowledges, and holds batches back while the service stops.
  */
 @ApplicationScoped
@@ -53,6 +56,20 @@ public class CaseEventConsumer implements TopicApplier {
 
     @Override
     public void apply(String payload) {
+        closures.applyAll(List.of(usable(payload)));
+    }
+
+    /**
+     * Reads every record first, so an unusable one fails the batch before anything is written;
+     * then applies the batch in one transaction. Nothing here is logged or published per event,
+     * so the records' own contexts are not entered.
+     */
+    @Override
+    public void applyAll(List<Consumed> records) {
+        closures.applyAll(records.stream().map(record -> usable(record.payload())).toList());
+    }
+
+    private static CaseEvent usable(String payload) {
         HotlineEvent event = EventJson.read(payload);
         if (!(event instanceof CaseEvent caseEvent)) {
             throw new IllegalArgumentException(event.typeName() + " does not belong on the cases topic");
@@ -60,6 +77,6 @@ public class CaseEventConsumer implements TopicApplier {
         if (caseEvent.eventId() == null || caseEvent.caseId() == null || caseEvent.occurredAt() == null) {
             throw new IllegalArgumentException("case event lacks its event id, case id or time");
         }
-        closures.apply(caseEvent);
+        return caseEvent;
     }
 }

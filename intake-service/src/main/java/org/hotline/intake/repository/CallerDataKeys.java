@@ -9,8 +9,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -51,7 +53,8 @@ public class CallerDataKeys {
             insert into caller_data_key (id, caller_key, wrapped_key, master_key_version, created_at)
             select id, caller_key, wrapped_key, master_key_version, ?
             from unnest(?::uuid[], ?::text[], ?::bytea[], ?::int[]) as k(id, caller_key, wrapped_key, master_key_version)
-            on conflict (caller_key) where erased_at is null do nothing""";
+            on conflict (caller_key) where erased_at is null do nothing
+            returning id""";
 
     private final EntityManager entities;
     private final DataSource dataSource;
@@ -79,10 +82,14 @@ public class CallerDataKeys {
         }
     }
 
-    /** Stores new data keys, in the caller's transaction; a caller who has a live key by now keeps it. */
-    public void insertIfNone(List<Live> keys, Instant createdAt) {
+    /**
+     * Stores new data keys, in the caller's transaction; a caller who has a live key by now keeps it.
+     *
+     * @return the ids of the keys stored, leaving out those of callers who had one
+     */
+    public Set<UUID> insertIfNone(List<Live> keys, Instant createdAt) {
         if (keys.isEmpty()) {
-            return;
+            return Set.of();
         }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT_IF_NONE)) {
@@ -91,7 +98,13 @@ public class CallerDataKeys {
             insert.setArray(3, connection.createArrayOf("text", keys.stream().map(Live::callerKey).toArray()));
             insert.setArray(4, connection.createArrayOf("bytea", keys.stream().map(Live::wrappedKey).toArray(byte[][]::new)));
             insert.setArray(5, connection.createArrayOf("int4", keys.stream().map(Live::version).toArray()));
-            insert.executeUpdate();
+            Set<UUID> stored = new HashSet<>();
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    stored.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return stored;
         } catch (SQLException e) {
             throw new IllegalStateException("data keys could not be stored: " + e.getMessage(), e);
         }

@@ -1,9 +1,17 @@
 package org.hotline.intake.repository;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+
+import org.hibernate.Session;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -21,13 +29,33 @@ public class KnownCases {
         this.entities = entities;
     }
 
-    /** Records the event; false if it was recorded before, so its effect must not be applied again. */
-    public boolean recordFirstTime(UUID eventId, Instant now) {
-        return entities.createNativeQuery("insert into processed_event (event_id, processed_at) values (:id, :now)"
-                + " on conflict (event_id) do nothing")
-                .setParameter("id", eventId)
-                .setParameter("now", utc(now))
-                .executeUpdate() == 1;
+    /** A contact linked to a case: the case concerns that contact's caller. */
+    public record Link(UUID caseId, UUID contactId) {
+    }
+
+    /**
+     * Records the events as applied, in one statement; returns those recorded now, leaving out the
+     * ones recorded before and the repeats within {@code eventIds}. Sorted, so two instances given
+     * the same events after a rebalance take their rows in one order.
+     */
+    public Set<UUID> recordFirstTime(Collection<UUID> eventIds, Instant now) {
+        return entities.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into processed_event (event_id, processed_at)
+                    select id, cast(? as timestamptz) from unnest(?) as id
+                    on conflict (event_id) do nothing
+                    returning event_id""")) {
+                insert.setString(1, now.toString());
+                insert.setArray(2, connection.createArrayOf("uuid", eventIds.stream().distinct().sorted().toArray()));
+                Set<UUID> recorded = new HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        recorded.add(rows.getObject(1, UUID.class));
+                    }
+                }
+                return recorded;
+            }
+        });
     }
 
     /**
@@ -53,13 +81,26 @@ public class KnownCases {
                 .executeUpdate();
     }
 
-    /** The case concerns the caller of this contact too (a relative, or the serviceman calling again). */
-    public void concernsCallerOf(UUID caseId, UUID contactId) {
-        entities.createNativeQuery("insert into case_caller (case_id, caller_key)"
-                + " select :id, caller_key from contact where id = :contactId on conflict do nothing")
-                .setParameter("id", caseId)
-                .setParameter("contactId", contactId)
-                .executeUpdate();
+    /**
+     * Each case concerns the caller of the contact linked to it too (a relative, or the serviceman
+     * calling again), in one statement.
+     */
+    public void concernCallersOf(List<Link> links) {
+        if (links.isEmpty()) {
+            return;
+        }
+        entities.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into case_caller (case_id, caller_key)
+                    select link.case_id, contact.caller_key
+                    from unnest(?, ?) as link (case_id, contact_id)
+                    join contact on contact.id = link.contact_id
+                    on conflict do nothing""")) {
+                insert.setArray(1, connection.createArrayOf("uuid", links.stream().map(Link::caseId).toArray()));
+                insert.setArray(2, connection.createArrayOf("uuid", links.stream().map(Link::contactId).toArray()));
+                insert.executeUpdate();
+            }
+        });
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -29,6 +29,11 @@ public class CallerKeys {
     private final SecretKeySpec key;
     private final String prefix;
     private final CallerIdentifiers identifiers;
+    /**
+     * A Mac is not thread-safe, and making one per identifier (provider lookup, key schedule) cost
+     * more than the HMAC itself in a bulk import: one per thread, keyed once.
+     */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     @Inject
     public CallerKeys(CallerKeyConfig config, CallerIdentifiers identifiers) {
@@ -51,12 +56,16 @@ public class CallerKeys {
     }
 
     public String keyOf(String callerIdentifier) {
+        byte[] normal = identifiers.normalize(callerIdentifier).getBytes(StandardCharsets.UTF_8);
+        // doFinal leaves the Mac ready for the next identifier, with the same key.
+        return prefix + HexFormat.of().formatHex(macs.get().doFinal(normal));
+    }
+
+    private Mac newMac() {
         try {
-            // Mac is not thread-safe; a fresh one per call is cheap next to the request itself.
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            byte[] normal = identifiers.normalize(callerIdentifier).getBytes(StandardCharsets.UTF_8);
-            return prefix + HexFormat.of().formatHex(mac.doFinal(normal));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(ALGORITHM + " unavailable", e);
         }

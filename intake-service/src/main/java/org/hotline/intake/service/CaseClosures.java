@@ -2,6 +2,10 @@ package org.hotline.intake.service;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.hotline.events.CaseContactLinked;
@@ -20,9 +24,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Learns from case events when each caller's cases close, so that retention can erase his
  * personal data: only case ids, caller keys, states and times come across, nothing personal.
- * Each event is applied once (its id is recorded in the same transaction as its effect). A
- * passing failure is retried without limit, each try in a fresh transaction: a database outage
- * holds the record back but never dead-letters it.
+ * A batch of events is applied in one transaction, each event once (its id is recorded in the
+ * same transaction as its effect); the order within the batch does not matter, as every effect is
+ * a set insert or a state that only a newer case version replaces. A passing failure is retried
+ * without limit, each try in a fresh transaction: a database outage holds the batch back but never
+ * dead-letters it.
  */
 @ApplicationScoped
 public class CaseClosures {
@@ -38,15 +44,23 @@ public class CaseClosures {
     @Retry(maxRetries = -1, maxDuration = 0, delay = 100, jitter = 50)
     @ExponentialBackoff(factor = 2, maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
     @RetryWhen(exception = TransientFailure.class)
-    public void apply(CaseEvent event) {
+    public void applyAll(List<CaseEvent> events) {
         QuarkusTransaction.requiringNew().run(() -> {
-            if (cases.recordFirstTime(event.eventId(), clock.instant())) {
-                applyOnce(event);
+            Set<UUID> firstTime = cases.recordFirstTime(events.stream().map(CaseEvent::eventId).toList(),
+                    clock.instant());
+            List<KnownCases.Link> links = new ArrayList<>();
+            for (CaseEvent event : events) {
+                // Removing the id applies an event repeated within the batch once.
+                if (firstTime.remove(event.eventId())) {
+                    applyOnce(event, links);
+                }
             }
+            // Contacts linked to cases are most case events: one statement for all of them.
+            cases.concernCallersOf(links);
         });
     }
 
-    private void applyOnce(CaseEvent event) {
+    private void applyOnce(CaseEvent event, List<KnownCases.Link> links) {
         if (event instanceof CaseOpened opened) {
             cases.stateOf(opened.caseId(), opened.caseVersion(),
                     opened.state() != null && opened.state().isFinal() ? opened.occurredAt() : null);
@@ -56,9 +70,9 @@ public class CaseClosures {
         } else if (event instanceof CaseTransitioned moved) {
             cases.stateOf(moved.caseId(), moved.caseVersion(), moved.to().isFinal() ? moved.occurredAt() : null);
         } else if (event instanceof CaseContactLinked linked) {
-            cases.concernsCallerOf(linked.caseId(), linked.contactId());
+            links.add(new KnownCases.Link(linked.caseId(), linked.contactId()));
         } else if (event instanceof CaseInquiryLinked linked) {
-            cases.concernsCallerOf(linked.caseId(), linked.contactId());
+            links.add(new KnownCases.Link(linked.caseId(), linked.contactId()));
         }
         // Care records change nothing about who a case concerns or whether it is closed.
     }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -69,19 +68,13 @@ public class PersonalDataVault {
      * @return the sealed values, in the order given
      */
     public List<byte[]> sealAll(List<Sealing> sealings) {
-        Map<String, SecretKey> keys = new HashMap<>();
-        Map<String, UUID> keyIds = new HashMap<>();
-        for (CallerDataKeys.Live live : liveKeysOf(sealings.stream().map(Sealing::callerKey).distinct().toList())) {
-            keys.put(live.callerKey(), masterKeys.unwrap(live.wrappedKey(), bytes(live.id()), live.version()));
-            keyIds.put(live.callerKey(), live.id());
-        }
+        Map<String, DataKey> keys = dataKeysOf(sealings.stream().map(Sealing::callerKey).distinct().toList());
         List<byte[]> sealed = new ArrayList<>(sealings.size());
         for (Sealing sealing : sealings) {
-            UUID keyId = keyIds.get(sealing.callerKey());
-            byte[] ciphertext = Aead.seal(keys.get(sealing.callerKey()), bytes(sealing.contactId()),
-                    serialized(sealing.data()));
+            DataKey key = keys.get(sealing.callerKey());
+            byte[] ciphertext = Aead.seal(key.key(), bytes(sealing.contactId()), serialized(sealing.data()));
             sealed.add(ByteBuffer.allocate(HEADER_BYTES + ciphertext.length).put(FORMAT)
-                    .putLong(keyId.getMostSignificantBits()).putLong(keyId.getLeastSignificantBits())
+                    .putLong(key.id().getMostSignificantBits()).putLong(key.id().getLeastSignificantBits())
                     .put(ciphertext).array());
         }
         return sealed;
@@ -121,26 +114,48 @@ public class PersonalDataVault {
                 clock.instant(), callerKey) > 0;
     }
 
+    /** A caller's live data key in clear, for this transaction only. */
+    private record DataKey(UUID id, SecretKey key) {
+    }
+
     /**
-     * The callers' live data keys, made for those who have none yet. Two first contacts of one
-     * caller at once: the second insert waits for the first and then does nothing, and both seal
-     * with the key that won.
+     * The callers' live data keys, made for those who have none yet: a key made here is used as
+     * made, without unwrapping it again. Two first contacts of one caller at once: the second
+     * insert waits for the first and then does nothing, and both seal with the key that won.
      */
-    private List<CallerDataKeys.Live> liveKeysOf(List<String> callerKeys) {
-        List<CallerDataKeys.Live> live = dataKeys.lockLive(callerKeys);
-        if (live.size() == callerKeys.size()) {
-            return live;
+    private Map<String, DataKey> dataKeysOf(List<String> callerKeys) {
+        Map<String, DataKey> keys = new HashMap<>();
+        dataKeys.lockLive(callerKeys).forEach(live -> keys.put(live.callerKey(), unwrapped(live)));
+        if (keys.size() == callerKeys.size()) {
+            return keys;
         }
-        Set<String> found = live.stream().map(CallerDataKeys.Live::callerKey).collect(Collectors.toSet());
+        Map<UUID, SecretKey> made = new HashMap<>();
         // In one order, so that two imports making keys for the same new callers never deadlock.
-        List<CallerDataKeys.Live> made = callerKeys.stream().filter(key -> !found.contains(key)).sorted().map(key -> {
-            UUID id = UUID.randomUUID();
-            return new CallerDataKeys.Live(id, key, masterKeys.wrap(newDataKey(), bytes(id)), masterKeys.activeVersion());
-        }).toList();
-        dataKeys.insertIfNone(made, clock.instant());
-        List<CallerDataKeys.Live> all = new ArrayList<>(live);
-        all.addAll(dataKeys.lockLive(made.stream().map(CallerDataKeys.Live::callerKey).toList()));
-        return all;
+        List<CallerDataKeys.Live> wrapped = callerKeys.stream().filter(key -> !keys.containsKey(key)).sorted()
+                .map(callerKey -> {
+                    UUID id = UUID.randomUUID();
+                    SecretKey key = newDataKey();
+                    made.put(id, key);
+                    return new CallerDataKeys.Live(id, callerKey, masterKeys.wrap(key, bytes(id)),
+                            masterKeys.activeVersion());
+                }).toList();
+        Set<UUID> stored = dataKeys.insertIfNone(wrapped, clock.instant());
+        List<String> lost = new ArrayList<>();
+        for (CallerDataKeys.Live live : wrapped) {
+            if (stored.contains(live.id())) {
+                keys.put(live.callerKey(), new DataKey(live.id(), made.get(live.id())));
+            } else {
+                lost.add(live.callerKey());
+            }
+        }
+        if (!lost.isEmpty()) {
+            dataKeys.lockLive(lost).forEach(live -> keys.put(live.callerKey(), unwrapped(live)));
+        }
+        return keys;
+    }
+
+    private DataKey unwrapped(CallerDataKeys.Live live) {
+        return new DataKey(live.id(), masterKeys.unwrap(live.wrappedKey(), bytes(live.id()), live.version()));
     }
 
     private byte[] serialized(PersonalData data) {

@@ -10,7 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
-/** The versions of the stats store: which one is read, and which ones events are applied to. */
+/**
+ * The versions of the stats store: which one is read, and which ones events are applied to. The
+ * two reads made for every batch and every query are plain SQL: Hibernate translates a query
+ * with a list parameter anew on each run, which cost a fifth of stats-service's CPU under load.
+ */
 @ApplicationScoped
 public class Generations {
 
@@ -26,17 +30,15 @@ public class Generations {
 
     /** The generation every query reads. */
     public int active() {
-        return em.createQuery("select g.generation from StatsGeneration g where g.status = :status", Integer.class)
-                .setParameter("status", Status.ACTIVE)
-                .getSingleResult();
+        return ((Number) em.createNativeQuery("select generation from stats_generation where status = 'ACTIVE'")
+                .getSingleResult()).intValue();
     }
 
     /** The generations a new event must reach: the active one, and the one being rebuilt if any. */
     public List<Integer> live() {
-        return em.createQuery("select g.generation from StatsGeneration g where g.status in :statuses "
-                        + "order by g.generation", Integer.class)
-                .setParameter("statuses", List.of(Status.ACTIVE, Status.BUILDING))
-                .getResultList();
+        List<?> rows = em.createNativeQuery("select generation from stats_generation"
+                + " where status in ('ACTIVE', 'BUILDING') order by generation").getResultList();
+        return rows.stream().map(row -> ((Number) row).intValue()).toList();
     }
 
     /** Starts a new, empty generation that live events reach from now on. */
