@@ -1,14 +1,12 @@
 package org.hotline.cases.service;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
 import org.hibernate.Session;
+import org.hotline.inbox.ProcessedEventIds;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,23 +32,7 @@ public class ProcessedEvents {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<UUID> markApplied(Collection<UUID> eventIds) {
-        return Panache.getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into processed_event (event_id, processed_at)
-                    select id, cast(? as timestamptz) from unnest(?) as id
-                    on conflict (event_id) do nothing
-                    returning event_id""")) {
-                insert.setString(1, clock.instant().toString());
-                // Sorted: two instances given the same events after a rebalance take their rows in one order.
-                insert.setArray(2, connection.createArrayOf("uuid", eventIds.stream().distinct().sorted().toArray()));
-                Set<UUID> recorded = new HashSet<>();
-                try (ResultSet rows = insert.executeQuery()) {
-                    while (rows.next()) {
-                        recorded.add(rows.getObject(1, UUID.class));
-                    }
-                }
-                return recorded;
-            }
-        });
+        return Panache.getEntityManager().unwrap(Session.class).doReturningWork(
+                connection -> ProcessedEventIds.recordFirstTime(connection, eventIds, clock.instant()));
     }
 }

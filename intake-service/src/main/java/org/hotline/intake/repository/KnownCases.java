@@ -1,17 +1,16 @@
 package org.hotline.intake.repository;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import org.hibernate.Session;
+import org.hotline.inbox.ProcessedEventIds;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -39,23 +38,8 @@ public class KnownCases {
      * the same events after a rebalance take their rows in one order.
      */
     public Set<UUID> recordFirstTime(Collection<UUID> eventIds, Instant now) {
-        return entities.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into processed_event (event_id, processed_at)
-                    select id, cast(? as timestamptz) from unnest(?) as id
-                    on conflict (event_id) do nothing
-                    returning event_id""")) {
-                insert.setString(1, now.toString());
-                insert.setArray(2, connection.createArrayOf("uuid", eventIds.stream().distinct().sorted().toArray()));
-                Set<UUID> recorded = new HashSet<>();
-                try (ResultSet rows = insert.executeQuery()) {
-                    while (rows.next()) {
-                        recorded.add(rows.getObject(1, UUID.class));
-                    }
-                }
-                return recorded;
-            }
-        });
+        return entities.unwrap(Session.class).doReturningWork(
+                connection -> ProcessedEventIds.recordFirstTime(connection, eventIds, now));
     }
 
     /**
