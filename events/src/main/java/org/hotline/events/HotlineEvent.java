@@ -12,7 +12,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * {@code ContactRecorded.v1}: a change that breaks readers gets a new type name, so
  * readers of the old one keep working. Readers ignore fields they do not know.
  *
- * <p>No event holds personal data: callers appear only as their keyed {@code callerKey}.
+ * <p>No event holds personal data: callers appear only as their {@code callerKey}, a random
+ * pseudonym that nothing can recompute from a phone number (intake's blind index is the only link,
+ * and an erasure deletes it).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -22,8 +24,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CaseContactLinked.class, name = CaseContactLinked.TYPE),
         @JsonSubTypes.Type(value = CaseCareRecorded.class, name = CaseCareRecorded.TYPE),
         @JsonSubTypes.Type(value = CaseInquiryLinked.class, name = CaseInquiryLinked.TYPE),
+        @JsonSubTypes.Type(value = CallerErased.class, name = CallerErased.TYPE),
 })
-public sealed interface HotlineEvent permits ContactRecorded, CaseEvent {
+public sealed interface HotlineEvent permits ContactRecorded, CaseEvent, CallerErased {
 
     /** Unique per event; consumers use it to apply each event once. */
     UUID eventId();

@@ -17,6 +17,13 @@ public final class Topics {
     /** {@link CaseEvent}s, keyed by case id. */
     public static final String CASES = "hotline.cases.v1";
 
+    /**
+     * {@link CallerErased} events, keyed by caller key: the erasure ledger. Kept for ever, like the
+     * other topics of record; intake and case-service re-read it after a restore so that a backup
+     * taken before an erasure cannot bring the caller back.
+     */
+    public static final String ERASURES = "hotline.erasures.v1";
+
     /** Records case-service could not read or process, with the error and origin in headers. */
     public static final String CASE_SERVICE_DEAD_LETTERS = "hotline.case-service.dead-letters.v1";
 
@@ -30,7 +37,7 @@ public final class Topics {
     public static final int PARTITIONS = 6;
 
     /**
-     * The contact and case topics are the log of record: stats are rebuilt by replaying them from
+     * The contact, case and erasure topics are the log of record: stats are rebuilt by replaying them from
      * offset 0, so nothing may ever be deleted by time or size (the broker default is 7 days).
      * Dead letters are kept as long, because each one is a valid event waiting to be replayed.
      */
@@ -75,6 +82,7 @@ public final class Topics {
         return List.of(
                 new Definition(CONTACTS, PARTITIONS, KEEP_FOREVER),
                 new Definition(CASES, PARTITIONS, KEEP_FOREVER),
+                new Definition(ERASURES, PARTITIONS, KEEP_FOREVER),
                 new Definition(CASE_SERVICE_DEAD_LETTERS, PARTITIONS, KEEP_FOREVER),
                 new Definition(STATS_SERVICE_DEAD_LETTERS, PARTITIONS, KEEP_FOREVER),
                 new Definition(INTAKE_SERVICE_DEAD_LETTERS, PARTITIONS, KEEP_FOREVER));

@@ -16,10 +16,10 @@ class TopicsTest {
     private static final Map<String, String> KEPT_FOREVER = Map.of("retention.ms", "-1", "retention.bytes", "-1");
 
     @Test
-    void theContactAndCaseTopicsAreKeptForever() {
+    void theContactCaseAndErasureTopicsAreKeptForever() {
         assertThat(Topics.definitions())
-                .filteredOn(topic -> List.of(Topics.CONTACTS, Topics.CASES).contains(topic.name()))
-                .hasSize(2)
+                .filteredOn(topic -> List.of(Topics.CONTACTS, Topics.CASES, Topics.ERASURES).contains(topic.name()))
+                .hasSize(3)
                 .allSatisfy(topic -> assertThat(topic.config()).as("config of %s", topic.name())
                         .containsAllEntriesOf(KEPT_FOREVER)
                         .doesNotContainEntry("cleanup.policy", "compact"));
@@ -29,7 +29,7 @@ class TopicsTest {
     void everyTopicIsDefinedOnceWithPartitions() {
         assertThat(Topics.all())
                 .doesNotHaveDuplicates()
-                .containsExactlyInAnyOrder(Topics.CONTACTS, Topics.CASES, Topics.CASE_SERVICE_DEAD_LETTERS,
+                .containsExactlyInAnyOrder(Topics.CONTACTS, Topics.CASES, Topics.ERASURES, Topics.CASE_SERVICE_DEAD_LETTERS,
                         Topics.STATS_SERVICE_DEAD_LETTERS, Topics.INTAKE_SERVICE_DEAD_LETTERS);
         assertThat(Topics.definitions()).allSatisfy(topic -> assertThat(topic.partitions()).isPositive());
     }
