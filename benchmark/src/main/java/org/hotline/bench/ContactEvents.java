@@ -22,7 +22,7 @@ import org.hotline.events.Purpose;
 /**
  * The contact events of a drain's backlog, as intake's relay would publish them: a
  * {@link ContactRecorded} in the one JSON form ({@link EventJson}), keyed by a caller key of
- * intake's shape ({@code k1-} and 64 hex digits), each from a caller never seen before, one in
+ * intake's shape (a random pseudonym, {@code p-} and 32 hex digits), each from a caller never seen before, one in
  * ten a surrender request with a reference intake could have issued (so case-service opens a
  * case), with the {@code type} header and the CloudEvents headers the relay sets.
  */
@@ -58,10 +58,11 @@ final class ContactEvents {
     record Event(String key, String json, Map<String, String> headers, boolean surrender) {
     }
 
+    /** A pseudonym of intake's shape, made from the run and the caller's number so a backlog is repeatable. */
     private static String callerKey(String caller) {
         try {
-            return "k1-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(caller.getBytes(StandardCharsets.UTF_8)));
+            return "p-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(caller.getBytes(StandardCharsets.UTF_8)), 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 unavailable", e);
         }

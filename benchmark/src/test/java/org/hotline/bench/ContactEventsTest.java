@@ -20,7 +20,7 @@ class ContactEventsTest {
         ContactEvents.Event event = events.get(0);
         ContactRecorded contact = (ContactRecorded) EventJson.read(event.json());
 
-        assertThat(event.key()).isEqualTo(contact.callerKey()).matches("k1-[0-9a-f]{64}");
+        assertThat(event.key()).isEqualTo(contact.callerKey()).matches("p-[0-9a-f]{32}");
         assertThat(event.headers()).containsEntry("type", ContactRecorded.TYPE)
                 .containsEntry("ce_type", ContactRecorded.TYPE)
                 .containsEntry("ce_id", contact.eventId().toString())

@@ -6,7 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-import org.hotline.intake.service.CallerKeys;
+import org.hotline.intake.service.BlindIndex;
 import org.hotline.testing.RealInfrastructure;
 
 import io.quarkus.arc.Arc;
@@ -18,6 +18,15 @@ public final class IntakeDatabase {
     }
 
     public static long count(String sql, Object... parameters) {
+        return ((Number) value(sql, parameters)).longValue();
+    }
+
+    /** The one text value a query selects, or null. */
+    public static String string(String sql, Object... parameters) {
+        return (String) value(sql, parameters);
+    }
+
+    private static Object value(String sql, Object... parameters) {
         try (Connection connection = DriverManager.getConnection(
                 RealInfrastructure.postgres().jdbcUrl("intake"), RealInfrastructure.postgres().user(), "");
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -25,8 +34,7 @@ public final class IntakeDatabase {
                 statement.setObject(i + 1, parameters[i]);
             }
             try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
+                return rows.next() ? rows.getObject(1) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -37,9 +45,13 @@ public final class IntakeDatabase {
         return count("select count(*) from contact");
     }
 
-    /** One caller's contacts, found as intake finds them: by his caller key (identifiers are sealed). */
+    /**
+     * One caller's contacts, found as intake finds them: by the pseudonym his identifier's blind
+     * index leads to (identifiers are sealed). None for a caller who was never seen, or erased.
+     */
     public static long contactsOf(String callerIdentifier) {
-        String callerKey = Arc.container().instance(CallerKeys.class).get().keyOf(callerIdentifier);
-        return count("select count(*) from contact where caller_key = ?", callerKey);
+        String blindIndex = Arc.container().instance(BlindIndex.class).get().of(callerIdentifier);
+        return count("select count(*) from contact c join caller_index i on i.caller_key = c.caller_key"
+                + " where i.blind_index = ?", blindIndex);
     }
 }

@@ -5,26 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hotline.system.Contacts.contact;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Stream;
 
-import org.apache.kafka.clients.admin.ListTopicsOptions;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.hotline.system.RunningHotline.Hotline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -80,22 +71,22 @@ class CanaryLeakIT {
                 .get("/api/v1/contacts/{id}", contactIds.get(0))
                 .then().statusCode(200).body("details.notes", org.hamcrest.Matchers.containsString(notes));
 
-        String intakeText = databaseText(hotline, "intake");
-        String casesText = databaseText(hotline, "cases");
-        String contactsTopic = topicText(hotline, org.hotline.events.Topics.CONTACTS);
+        String intakeText = StoreScan.databaseText(hotline, "intake");
+        String casesText = StoreScan.databaseText(hotline, "cases");
+        String contactsTopic = StoreScan.topicText(hotline, org.hotline.events.Topics.CONTACTS);
         // Controls: the case references are not personal data and must be found by the same scans,
         // or a scan that read nothing would pass.
         assertThat(List.of(intakeText, casesText, contactsTopic))
                 .allSatisfy(text -> assertThat(text).contains(references));
 
-        assertNoneIn("intake's database in clear", intakeText, planted);
-        assertNoneIn("database cases", casesText, planted);
-        assertNoneIn("database stats", databaseText(hotline, "stats"), planted);
-        for (String topic : everyTopic(hotline)) {
-            assertNoneIn("topic " + topic, topicText(hotline, topic), planted);
+        StoreScan.assertNoneIn("intake's database in clear", intakeText, planted);
+        StoreScan.assertNoneIn("database cases", casesText, planted);
+        StoreScan.assertNoneIn("database stats", StoreScan.databaseText(hotline, "stats"), planted);
+        for (String topic : StoreScan.everyTopic(hotline)) {
+            StoreScan.assertNoneIn("topic " + topic, StoreScan.topicText(hotline, topic), planted);
         }
-        for (Path log : everyLog(hotline)) {
-            assertNoneIn(log.toString(), Files.readString(log, StandardCharsets.ISO_8859_1), planted);
+        for (Path log : StoreScan.everyLog(hotline)) {
+            StoreScan.assertNoneIn(log.toString(), Files.readString(log, StandardCharsets.ISO_8859_1), planted);
         }
     }
 
@@ -127,8 +118,8 @@ class CanaryLeakIT {
                 .forEach(secrets::add);
         assertThat(secrets).hasSizeGreaterThan(8).allMatch(secret -> secret.length() >= 32);
 
-        for (Path log : everyLog(hotline)) {
-            assertNoneIn(log.toString(), Files.readString(log, StandardCharsets.ISO_8859_1), secrets);
+        for (Path log : StoreScan.everyLog(hotline)) {
+            StoreScan.assertNoneIn(log.toString(), Files.readString(log, StandardCharsets.ISO_8859_1), secrets);
         }
     }
 
@@ -164,66 +155,5 @@ class CanaryLeakIT {
 
     private static String signatureOf(String jwt) {
         return jwt.substring(jwt.lastIndexOf('.') + 1);
-    }
-
-    private static void assertNoneIn(String where, String text, List<String> forbidden) {
-        List<String> found = forbidden.stream().filter(text::contains).toList();
-        assertThat(found).as("found in " + where).isEmpty();
-    }
-
-    /** Every row of every table in every schema of the database (the system catalogues aside), as text. */
-    private static String databaseText(Hotline hotline, String database) throws SQLException {
-        StringBuilder text = new StringBuilder();
-        try (Connection connection = hotline.postgres().connect(database)) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = connection.createStatement().executeQuery("select format('%I.%I', schemaname, tablename)"
-                    + " from pg_tables where schemaname not in ('pg_catalog', 'information_schema')")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            assertThat(tables).isNotEmpty();
-            for (String table : tables) {
-                try (ResultSet rs = connection.createStatement().executeQuery("select t::text from " + table + " t")) {
-                    while (rs.next()) {
-                        text.append(rs.getString(1)).append('\n');
-                    }
-                }
-            }
-        }
-        return text.toString();
-    }
-
-    /** Every topic the broker holds, its own internal ones (consumer offsets) included. */
-    private static Set<String> everyTopic(Hotline hotline) throws Exception {
-        try (var admin = hotline.kafka().admin()) {
-            Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get();
-            assertThat(topics).containsAll(org.hotline.events.Topics.all());
-            return topics;
-        }
-    }
-
-    /** Keys, values and headers of every record, decoded byte for byte (canaries are ASCII). */
-    private static String topicText(Hotline hotline, String topic) {
-        StringBuilder text = new StringBuilder();
-        for (ConsumerRecord<String, String> record : Topic.readAll(hotline.kafka().bootstrapServers(), topic)) {
-            text.append(record.key()).append(' ').append(record.value()).append('\n');
-            for (Header header : record.headers()) {
-                text.append(header.key()).append('=')
-                        .append(new String(header.value(), StandardCharsets.ISO_8859_1)).append('\n');
-            }
-        }
-        return text.toString();
-    }
-
-    /** The services', the broker's and PostgreSQL's logs: everything the stack writes under logs/. */
-    private static List<Path> everyLog(Hotline hotline) throws IOException {
-        List<Path> logs = new ArrayList<>(hotline.serviceLogs());
-        logs.add(hotline.postgres().log());
-        try (Stream<Path> files = Files.walk(hotline.home().resolve("logs"))) {
-            files.filter(Files::isRegularFile).filter(file -> !logs.contains(file)).forEach(logs::add);
-        }
-        assertThat(logs).hasSizeGreaterThanOrEqualTo(5);
-        return logs;
     }
 }

@@ -147,18 +147,18 @@ public class CallerDataKeys {
     }
 
     /**
-     * Locks up to {@code limit} callers whose personal data is past retention: every case they
-     * belong to reached a final state before {@code cutoff}, and they made no contact since. A
-     * case intake has not heard of being opened counts as open. The contact condition also
-     * covers a caller whose new surrender request is recorded but whose new case is not yet
-     * known here: his key must not be destroyed under it.
+     * Locks up to {@code limit} callers whose personal data is past retention: they made no contact
+     * since {@code cutoff}, and every case they belong to (if any) reached a final state before it.
+     * Callers with no case at all (information calls, abuse, relatives whose inquiry named no case,
+     * follow-ups naming an unknown reference) are covered by the first condition alone. A case
+     * intake has not heard of being opened counts as open; a surrender request whose case is not
+     * yet known here is recent, so the contact condition keeps its caller.
      */
     public List<String> lockPastRetention(Instant cutoff, int limit) {
         @SuppressWarnings("unchecked")
         List<String> keys = entities.createNativeQuery("""
                 select k.caller_key from caller_data_key k
                 where k.erased_at is null
-                  and exists (select 1 from case_caller cc where cc.caller_key = k.caller_key)
                   and not exists (select 1 from case_caller cc left join known_case c on c.case_id = cc.case_id
                                   where cc.caller_key = k.caller_key and (c.final_at is null or c.final_at > :cutoff))
                   and not exists (select 1 from contact ct where ct.caller_key = k.caller_key and ct.recorded_at > :cutoff)

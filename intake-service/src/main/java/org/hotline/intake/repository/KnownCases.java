@@ -87,6 +87,36 @@ public class KnownCases {
         });
     }
 
+    /**
+     * Forgets which cases concerned these (erased) callers: nothing is left of them to erase, and
+     * the rows would only link their pseudonyms to cases for ever.
+     */
+    public void forgetCallers(Collection<String> callerKeys) {
+        if (callerKeys.isEmpty()) {
+            return;
+        }
+        entities.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "delete from case_caller where caller_key = any(?)")) {
+                delete.setArray(1, connection.createArrayOf("text", callerKeys.toArray()));
+                delete.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Deletes what intake knows of cases final before {@code cutoff} that concern no caller any
+     * more (all erased); returns how many. A late event about such a case records it again, as
+     * open only if it says so: retention then waits for it as for any open case.
+     */
+    public int pruneSettled(Instant cutoff) {
+        return entities.createNativeQuery("""
+                delete from known_case k where k.final_at < :cutoff
+                and not exists (select 1 from case_caller cc where cc.case_id = k.case_id)""")
+                .setParameter("cutoff", utc(cutoff))
+                .executeUpdate();
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }

@@ -1,5 +1,6 @@
 package org.hotline.intake.rest;
 
+import org.hotline.events.CallerErased;
 import org.hotline.intake.service.CallerErasure;
 import org.hotline.problem.Actor;
 import org.hotline.problem.ProblemException;
@@ -34,7 +35,7 @@ public class CallerResource {
     @APIResponse(responseCode = "204", description = "Erased")
     @APIResponse(responseCode = "404", description = "Nothing personal is held for this caller key")
     public Response erase(@PathParam("callerKey") String callerKey) {
-        if (!erasure.erase(callerKey, actor.subject())) {
+        if (!erasure.erase(callerKey, actor.subject(), CallerErased.Cause.REQUEST)) {
             throw ProblemException.notFound("No personal data is held for this caller key.");
         }
         return Response.noContent().build();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +36,7 @@ public class ContactService {
     private static final Logger AUDIT = Logger.getLogger("org.hotline.intake.audit");
     private static final int MAX_REFERENCE_ROUNDS = 5;
 
-    private final CallerKeys callerKeys;
+    private final CallerPseudonyms pseudonyms;
     private final CaseReferenceIssuer references;
     private final ReferenceChecker referenceChecker;
     private final Outbox outbox;
@@ -45,10 +46,10 @@ public class ContactService {
     private final AuditLog auditLog;
     private final NewContacts newContacts;
 
-    public ContactService(CallerKeys callerKeys, CaseReferenceIssuer references, ReferenceChecker referenceChecker,
+    public ContactService(CallerPseudonyms pseudonyms, CaseReferenceIssuer references, ReferenceChecker referenceChecker,
             Outbox outbox, Clock clock, PersonalDataVault vault, Event<ContactRecorded> recorded, AuditLog auditLog,
             NewContacts newContacts) {
-        this.callerKeys = callerKeys;
+        this.pseudonyms = pseudonyms;
         this.references = references;
         this.referenceChecker = referenceChecker;
         this.outbox = outbox;
@@ -128,7 +129,10 @@ public class ContactService {
      */
     public List<RecordedContact> storeAll(List<CheckedDraft> drafts) {
         Instant now = clock.instant();
-        List<Contact> contacts = drafts.stream().map(checked -> contactOf(checked, now)).toList();
+        Map<String, String> callerKeys = pseudonyms.of(drafts.stream().map(checked -> checked.draft().callerIdentifier())
+                .toList());
+        List<Contact> contacts = drafts.stream()
+                .map(checked -> contactOf(checked, callerKeys.get(checked.draft().callerIdentifier()), now)).toList();
         List<byte[]> sealed = vault.sealAll(contacts.stream().map(contact -> new PersonalDataVault.Sealing(
                 contact.callerKey, contact.id, new PersonalData(contact.callerIdentifier, contact.fullName,
                         contact.birthDate, contact.unit, contact.location, contact.notes))).toList());
@@ -147,11 +151,11 @@ public class ContactService {
         return stored;
     }
 
-    private Contact contactOf(CheckedDraft checked, Instant now) {
+    private Contact contactOf(CheckedDraft checked, String callerKey, Instant now) {
         ContactDraft draft = checked.draft();
         Contact contact = new Contact();
         contact.id = UUID.randomUUID();
-        contact.callerKey = callerKeys.keyOf(draft.callerIdentifier());
+        contact.callerKey = callerKey;
         contact.callerIdentifier = draft.callerIdentifier().strip();
         contact.callerRole = draft.callerRole();
         contact.channel = draft.channel();

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,15 +104,20 @@ public class PersonalDataVault {
     }
 
     /**
-     * Destroys the caller's data key: every contact sealed with it is unreadable from now on, in
-     * every backup too, since no copy of the key exists in clear. A later contact of his gets a
-     * new key.
+     * Destroys the callers' data keys: every contact sealed with them is unreadable from now on.
+     * A backup taken before still holds the wrapped keys; the erasure ledger destroys them again
+     * when such a backup is restored ({@link CallerErasure#reapply}), and retiring the master key
+     * that wrapped them makes an old backup useless even outside the service. A later contact of
+     * such a caller gets a new pseudonym and a new key.
      *
-     * @return whether he had personal data to erase
+     * @return how many of them had a live key
      */
-    public boolean erase(String callerKey) {
-        return CallerDataKey.update("wrappedKey = null, erasedAt = ?1 where callerKey = ?2 and erasedAt is null",
-                clock.instant(), callerKey) > 0;
+    public int eraseAll(Collection<String> callerKeys) {
+        if (callerKeys.isEmpty()) {
+            return 0;
+        }
+        return CallerDataKey.update("wrappedKey = null, erasedAt = ?1 where callerKey in ?2 and erasedAt is null",
+                clock.instant(), callerKeys);
     }
 
     /** A caller's live data key in clear, for this transaction only. */

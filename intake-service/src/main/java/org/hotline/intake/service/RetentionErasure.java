@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.hotline.events.CallerErased;
 import org.hotline.intake.config.PersonalDataConfig;
 import org.hotline.intake.repository.CallerDataKeys;
+import org.hotline.intake.repository.KnownCases;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -13,8 +15,10 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Erases, as an erasure on request does, the personal data of every caller whose cases have all
- * been final for longer than {@code hotline.personal-data.retention} and who has not called since.
+ * Forgets, as an erasure on request does, every caller who has not called for longer than
+ * {@code hotline.personal-data.retention} and whose cases, if he has any, have all been final for
+ * as long: callers with no case (information calls, abuse, inquiries) included. Then prunes what
+ * intake knew of cases that concern nobody any more.
  * Batch by batch, each its own transaction with its rows locked {@code FOR UPDATE SKIP LOCKED},
  * so several instances share the work and a contact being recorded is never erased under.
  */
@@ -28,11 +32,14 @@ public class RetentionErasure {
 
     private final CallerDataKeys dataKeys;
     private final CallerErasure erasure;
+    private final KnownCases knownCases;
     private final PersonalDataConfig config;
     private final Clock clock;
 
-    public RetentionErasure(CallerDataKeys dataKeys, CallerErasure erasure, PersonalDataConfig config, Clock clock) {
+    public RetentionErasure(CallerDataKeys dataKeys, CallerErasure erasure, KnownCases knownCases,
+            PersonalDataConfig config, Clock clock) {
         this.dataKeys = dataKeys;
+        this.knownCases = knownCases;
         this.erasure = erasure;
         this.config = config;
         this.clock = clock;
@@ -56,11 +63,12 @@ public class RetentionErasure {
         do {
             batch = QuarkusTransaction.requiringNew().call(() -> {
                 List<String> callers = dataKeys.lockPastRetention(cutoff, config.jobBatchSize());
-                callers.forEach(callerKey -> erasure.erase(callerKey, actor));
+                callers.forEach(callerKey -> erasure.erase(callerKey, actor, CallerErased.Cause.RETENTION));
                 return callers.size();
             });
             total += batch;
         } while (batch > 0);
+        QuarkusTransaction.requiringNew().run(() -> knownCases.pruneSettled(cutoff));
         return total;
     }
 }

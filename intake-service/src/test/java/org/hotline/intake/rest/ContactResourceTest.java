@@ -73,7 +73,7 @@ class ContactResourceTest {
                         null, null,
                         new ContactView.Details("Ivan Petrov", LocalDate.of(1990, 4, 23), "Unit 12345",
                                 "Near Bakhmut", "Wants to surrender with two comrades"), false));
-        assertThat(view.callerKey()).matches("k1-[0-9a-f]{64}");
+        assertThat(view.callerKey()).matches("p-[0-9a-f]{32}");
         assertThat(CaseReference.isWellFormed(view.caseReference())).isTrue();
         assertThat(IntakeDatabase.count(
                 "select count(*) from audit_log where action = 'personal-data.read' and subject = ?"

@@ -56,7 +56,7 @@ class PersonalDataAtRestTest {
             assertThat(read.<Boolean>path("personalDataErased")).isTrue();
             assertThat(read.<String>path("caller.identifier")).isNull();
             assertThat(read.<String>path("details.notes")).isNull();
-            assertThat(read.<String>path("callerKey")).isEqualTo(callerKey);
+            assertThat(read.<String>path("callerKey")).isNotEqualTo(callerKey).startsWith("p-");
         }
         assertThat(IntakeDatabase.count("select count(*) from caller_data_key where caller_key = ?"
                 + " and wrapped_key is null and erased_at is not null", callerKey)).isEqualTo(1);
@@ -65,7 +65,7 @@ class PersonalDataAtRestTest {
     }
 
     @Test
-    void aCallerWhoCallsAgainAfterErasureIsReadableAgainUnderTheSameKey() {
+    void aCallerWhoCallsAgainAfterErasureIsANewCallerReadableUnderANewPseudonym() {
         String phone = Contacts.freshPhoneNumber();
         UUID before = record(phone, "before");
         String callerKey = Contacts.read(before, "before erasure").extract().path("callerKey");
@@ -74,7 +74,7 @@ class PersonalDataAtRestTest {
         UUID after = record(phone, "after");
 
         var read = Contacts.read(after, "new call").statusCode(200).extract();
-        assertThat(read.<String>path("callerKey")).isEqualTo(callerKey);
+        assertThat(read.<String>path("callerKey")).isNotEqualTo(callerKey).startsWith("p-");
         assertThat(read.<String>path("details.notes")).isEqualTo("notes after");
         assertThat(Contacts.read(before, "old call").extract().<Boolean>path("personalDataErased")).isTrue();
     }

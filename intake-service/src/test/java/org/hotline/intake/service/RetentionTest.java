@@ -9,14 +9,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.hotline.events.CallerErased;
 import org.hotline.events.CaseContactLinked;
 import org.hotline.events.CaseEvent;
 import org.hotline.events.CaseOpened;
 import org.hotline.events.CaseState;
 import org.hotline.events.CaseTransitioned;
+import org.hotline.events.EventJson;
 import org.hotline.events.Origin;
 import org.hotline.events.Purpose;
 import org.hotline.intake.Contacts;
+import org.hotline.intake.ErasuresTopic;
 import org.hotline.intake.IntakeDatabase;
 import org.hotline.intake.TestClock;
 import org.hotline.intake.config.PersonalDataConfig;
@@ -116,6 +119,33 @@ class RetentionTest {
         // ... until the retention has passed since that contact as well.
         TestClock.CLOCK.shiftBy(config.retention().plus(Duration.ofDays(1)));
         await().atMost(Duration.ofSeconds(60)).until(() -> erased(caller));
+    }
+
+    @Test
+    void aCallerWithNoCaseIsForgottenOnceTheRetentionHasPassedSinceHisLastCall() {
+        Caller informed = informationCall();
+        String blindIndex = IntakeDatabase.string("select blind_index from caller_index where caller_key = ?",
+                informed.callerKey());
+
+        retention.eraseAllPastRetention();
+        assertThat(erased(informed)).as("within the retention").isFalse();
+
+        TestClock.CLOCK.shiftBy(config.retention().plus(Duration.ofDays(1)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> erased(informed));
+
+        assertThat(IntakeDatabase.count("select count(*) from caller_index where blind_index = ?", blindIndex))
+                .as("his number no longer leads to his pseudonym").isZero();
+        assertThat(((CallerErased) EventJson.read(ErasuresTopic.recordFor(informed.callerKey()).value())).cause())
+                .isEqualTo(CallerErased.Cause.RETENTION);
+    }
+
+    private static Caller informationCall() {
+        String body = """
+                {"channel": "PHONE", "purpose": "INFORMATION", "origin": "RU",
+                 "caller": {"identifier": "%s", "role": "SERVICEMAN"}}
+                """.formatted(Contacts.freshPhoneNumber());
+        UUID contact = UUID.fromString(Contacts.post(body).statusCode(201).extract().path("id"));
+        return new Caller(contact, callerKeyOf(contact), null);
     }
 
     private static CaseOpened opened(UUID caseId, Caller caller, Instant at) {

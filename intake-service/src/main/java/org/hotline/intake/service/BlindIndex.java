@@ -14,14 +14,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Turns a caller identifier into his caller key: an HMAC of its one normal spelling
- * ({@link CallerIdentifiers}), so the same caller always gets the same key (stats and cases can
- * follow him) while nobody without the secret can get back to his phone number, not even by
- * trying every number. The key names the version of the secret that made it: {@code k1-<hex>}.
+ * Turns a caller identifier into its blind index: an HMAC of its one normal spelling
+ * ({@link CallerIdentifiers}), by which intake finds a repeat caller's random pseudonym in its own
+ * database ({@link CallerPseudonyms}) and nowhere else. The blind index never leaves intake's
+ * {@code caller_index} table, and an erasure deletes its row: from then on nothing links the
+ * phone number to the pseudonym, even for someone holding this secret. The index names the version
+ * of the secret that made it: {@code b1-<hex>}.
  */
 @Startup
 @ApplicationScoped
-public class CallerKeys {
+public class BlindIndex {
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final int MIN_SECRET_LENGTH = 32;
@@ -36,11 +38,11 @@ public class CallerKeys {
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     @Inject
-    public CallerKeys(CallerKeyConfig config, CallerIdentifiers identifiers) {
+    public BlindIndex(CallerKeyConfig config, CallerIdentifiers identifiers) {
         this(config.secret(), config.version(), identifiers);
     }
 
-    CallerKeys(String secret, int version, CallerIdentifiers identifiers) {
+    BlindIndex(String secret, int version, CallerIdentifiers identifiers) {
         // Checked here as well as on the config mapping: a weak key must never be used, even
         // if validation of the mapping were switched off.
         if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
@@ -51,11 +53,11 @@ public class CallerKeys {
             throw new IllegalStateException("hotline.caller-key.version must be 1 or more");
         }
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
-        this.prefix = "k" + version + "-";
+        this.prefix = "b" + version + "-";
         this.identifiers = identifiers;
     }
 
-    public String keyOf(String callerIdentifier) {
+    public String of(String callerIdentifier) {
         byte[] normal = identifiers.normalize(callerIdentifier).getBytes(StandardCharsets.UTF_8);
         // doFinal leaves the Mac ready for the next identifier, with the same key.
         return prefix + HexFormat.of().formatHex(macs.get().doFinal(normal));
