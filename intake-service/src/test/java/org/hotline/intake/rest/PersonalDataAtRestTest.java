@@ -56,7 +56,7 @@ class PersonalDataAtRestTest {
             assertThat(read.<Boolean>path("personalDataErased")).isTrue();
             assertThat(read.<String>path("caller.identifier")).isNull();
             assertThat(read.<String>path("details.notes")).isNull();
-            assertThat(read.<String>path("callerKey")).isNotEqualTo(callerKey).startsWith("p-");
+            assertThat(read.<String>path("callerKey")).isEqualTo(callerKey);
         }
         assertThat(IntakeDatabase.count("select count(*) from caller_data_key where caller_key = ?"
                 + " and wrapped_key is null and erased_at is not null", callerKey)).isEqualTo(1);
