@@ -40,6 +40,12 @@ public final class Tokens {
     public static final String ISSUER = "https://issuer.hotline.invalid";
     public static final String AUDIENCE = "hotline";
     public static final Duration LIFETIME = Duration.ofHours(1);
+    /**
+     * The longest lifetime ({@code exp - iat}) the services accept from this issuer: the local
+     * stack hands out 12-hour tokens for a working day. Production keeps its own, shorter maximum
+     * ({@code smallrye.jwt.time-to-live}, 1 hour in each service's application.properties).
+     */
+    public static final Duration MAX_LIFETIME = Duration.ofHours(12);
 
     private static final String PUBLIC_KEY_FILE = "public-key.pem";
     private static final String PRIVATE_KEY_FILE = "private-key.pem";
@@ -101,13 +107,14 @@ public final class Tokens {
         return Map.of(
                 "mp.jwt.verify.publickey.location", publicKeyFile.toUri().toString(),
                 "mp.jwt.verify.issuer", ISSUER,
-                "mp.jwt.verify.audiences", AUDIENCE);
+                "mp.jwt.verify.audiences", AUDIENCE,
+                "smallrye.jwt.time-to-live", Long.toString(MAX_LIFETIME.toSeconds()));
     }
 
     /** The same settings as environment variables, for a service started as a process. */
     public Map<String, String> verificationEnvironment() {
         return verification().entrySet().stream().collect(Collectors.toMap(
-                e -> e.getKey().toUpperCase().replace('.', '_'), Map.Entry::getValue));
+                e -> e.getKey().toUpperCase().replace('.', '_').replace('-', '_'), Map.Entry::getValue));
     }
 
     public Path publicKeyFile() {
@@ -135,6 +142,13 @@ public final class Tokens {
 
     public String withIssuer(String issuer, String subject, String... roles) {
         return token(issuer, AUDIENCE, subject, Instant.now(), LIFETIME, roles);
+    }
+
+    /** A token with {@code "alg": "none"} and no signature, otherwise valid: it must be refused. */
+    public String unsigned(String subject, String... roles) {
+        String token = token(ISSUER, AUDIENCE, subject, Instant.now(), LIFETIME, roles);
+        String claims = token.substring(token.indexOf('.') + 1, token.lastIndexOf('.'));
+        return base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "." + claims + ".";
     }
 
     /** The {@code Authorization} header value for a valid token. */

@@ -58,6 +58,8 @@ class AccessControlTest {
         EXPIRED(TOKENS.expired("operator-3", Roles.OPERATOR)),
         WRONG_AUDIENCE(TOKENS.withAudience("another-system", "operator-3", Roles.OPERATOR)),
         WRONG_ISSUER(TOKENS.withIssuer("https://issuer.elsewhere.invalid", "operator-3", Roles.OPERATOR)),
+        LIVES_LONGER_THAN_THE_MAXIMUM(TOKENS.mintValidFor(Tokens.MAX_LIFETIME.plusHours(1), "operator-3", Roles.OPERATOR)),
+        UNSIGNED(TOKENS.unsigned("operator-3", Roles.OPERATOR)),
         NOT_A_TOKEN("not-a-jwt");
 
         final String token;
