@@ -17,7 +17,7 @@ create table if not exists audit_log (
     action      text        not null,
     -- What it was done to: a contact id, a case reference, a caller key, a path.
     subject     text,
-    -- Why, as the actor gave it (a read of personal data needs a reason).
+    -- Dropped at the end of this file: the words of a reason are no longer kept (see there).
     reason      text,
     -- What came of it: ok, erased, refused-401, refused-403, refused-429, ...
     outcome     text        not null
@@ -26,3 +26,23 @@ create table if not exists audit_log (
 create index if not exists audit_log_recorded_at on audit_log (recorded_at);
 create index if not exists audit_log_actor on audit_log (actor, recorded_at);
 create index if not exists audit_log_subject on audit_log (subject, recorded_at);
+
+-- A reason's fact and length, never its words. An officer's access reason may name the man or his
+-- family, and this log is never rewritten, so his erasure could not reach it: the length is enough
+-- for an auditor to see that a reason was given (and that it was more than a token "x"), and the
+-- entry's time, actor and subject say what to ask him about. Null where no reason is asked for.
+alter table audit_log add column if not exists reason_length integer;
+
+-- Entries written while the words were kept: each keeps its reason's length, the words are cleared
+-- and the column goes. The one time the log is rewritten, by its owner, to take personal data out
+-- of it. (Cleared before the drop, so that the live rows no longer carry the words on disk either;
+-- the old row versions go with the next vacuum.) Guarded, because repeatable migrations run again.
+do $$
+begin
+    if exists (select 1 from information_schema.columns
+               where table_schema = current_schema() and table_name = 'audit_log' and column_name = 'reason') then
+        update audit_log set reason_length = char_length(reason), reason = null where reason is not null;
+        alter table audit_log drop column reason;
+    end if;
+end
+$$;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hotline.cases.Contacts.newCallerKey;
 import static org.hotline.cases.Contacts.newReference;
 import static org.hotline.cases.Contacts.now;
+import static org.hotline.cases.Contacts.send;
 import static org.hotline.cases.Contacts.sendAsRelayed;
 
 import java.io.IOException;
@@ -14,10 +15,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.hotline.events.CallerRole;
 import org.hotline.events.ContactRecorded;
 import org.hotline.events.Purpose;
+import org.hotline.problem.Roles;
 import org.hotline.testing.RealInfrastructure;
 import org.hotline.testing.Traces;
 import org.junit.jupiter.api.Test;
@@ -30,6 +33,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
 
 /**
  * The JSON log lines production writes: a line about a contact carries, in its {@code mdc}, the
@@ -74,7 +78,26 @@ class CaseLogTest {
         assertThat(line.path("mdc").path("traceId").asText()).isEqualTo(traceId);
     }
 
-    /** Every line of the file parsed as JSON (a line that is not fails the test), those naming the reference. */
+    @Test
+    @TestSecurity(user = Officers.OFFICER, roles = Roles.CASE_OFFICER)
+    void noLineCarriesTheWordsOfAnAccessReason() throws IOException {
+        String reference = newReference();
+        ContactRecorded contact = send(Contacts.surrenderRequest(newCallerKey(), reference));
+        CaseApi.awaitCase(reference, c -> true);
+        String canary = "canary-" + UUID.randomUUID();
+
+        PersonalDataTest.read(reference, contact.contactId(), "to tell " + canary + " he is alive")
+                .then().statusCode(404);
+        // A line written after the read: once it is in the file, so is anything the read logged.
+        String fence = newReference();
+        sendAsRelayed(Contacts.contact(newCallerKey(), CallerRole.SERVICEMAN, Purpose.FOLLOW_UP, fence, now()),
+                Traces.traceparent(Traces.newTraceId(), Traces.newSpanId()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> linesAbout(fence), lines -> !lines.isEmpty());
+
+        assertThat(linesAbout(canary)).isEmpty();
+    }
+
+    /** Every line of the file parsed as JSON (a line that is not fails the test), those holding {@code reference}. */
     private List<JsonNode> linesAbout(String reference) throws IOException {
         List<JsonNode> about = new ArrayList<>();
         if (!Files.exists(LOG)) {
@@ -87,7 +110,8 @@ class CaseLogTest {
                 continue;
             }
             JsonNode line = json.readTree(text);
-            if (line.path("message").asText().contains(reference)) {
+            // Anywhere in the line: its message, its exception, its mdc.
+            if (text.contains(reference)) {
                 about.add(line);
             }
         }

@@ -1,6 +1,7 @@
 package org.hotline.cases;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hotline.cases.CaseApi.awaitCase;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.hotline.events.ContactRecorded;
+import org.hotline.testing.AuditTrail;
+import org.hotline.testing.AuditTrail.Entry;
 import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +43,22 @@ class PersonalDataTest {
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", containsString("intake-service has no contact"));
+    }
+
+    @Test
+    void theAuditRowOfARequestKeepsThatAReasonWasGivenButNotItsWords() {
+        String reference = newReference();
+        ContactRecorded request = send(Contacts.surrenderRequest(newCallerKey(), reference));
+        awaitCase(reference, c -> true);
+        String canary = "canary-" + UUID.randomUUID();
+        String reason = "to tell " + canary + " he is alive";
+
+        read(reference, request.contactId(), reason).then().statusCode(404);
+
+        String contact = request.contactId().toString();
+        assertThat(AuditTrail.of("cases").about(contact)).containsExactly(new Entry(Officers.OFFICER,
+                "personal-data.request", contact, reason.length(), "asked intake, case " + reference));
+        assertThat(AuditTrail.of("cases").entriesHolding(canary)).isZero();
     }
 
     @Test

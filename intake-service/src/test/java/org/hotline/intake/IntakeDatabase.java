@@ -41,6 +41,22 @@ public final class IntakeDatabase {
         }
     }
 
+    /** The first column of the first row, as text; null when there is no row. */
+    public static String text(String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(
+                RealInfrastructure.postgres().jdbcUrl("intake"), RealInfrastructure.postgres().user(), "");
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static long contacts() {
         return count("select count(*) from contact");
     }

@@ -30,8 +30,13 @@ public final class AuditTrail {
         return new AuditTrail(database);
     }
 
-    /** One entry as stored, without its id and time. */
-    public record Entry(String actor, String action, String subject, String reason, String outcome) {
+    /**
+     * One entry as stored, without its id and time.
+     *
+     * @param reasonLength the length of the reason given, or null where none was asked for: the
+     *                     log keeps no reason's words
+     */
+    public record Entry(String actor, String action, String subject, Integer reasonLength, String outcome) {
     }
 
     /** The entries about {@code subject}, oldest first. */
@@ -44,16 +49,31 @@ public final class AuditTrail {
         return where("actor", actor);
     }
 
+    /** How many entries hold {@code text} anywhere, in any column: for a canary that must be in none. */
+    public long entriesHolding(String text) {
+        try (Connection connection = RealInfrastructure.postgres().connect(database);
+                PreparedStatement statement = connection.prepareStatement(
+                        "select count(*) from audit_log a where strpos(a::text, ?) > 0")) {
+            statement.setString(1, text);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private List<Entry> where(String column, String value) {
         List<Entry> entries = new ArrayList<>();
         try (Connection connection = RealInfrastructure.postgres().connect(database);
-                PreparedStatement statement = connection.prepareStatement("select actor, action, subject, reason,"
+                PreparedStatement statement = connection.prepareStatement("select actor, action, subject, reason_length,"
                         + " outcome from audit_log where " + column + " = ? order by id")) {
             statement.setString(1, value);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    entries.add(new Entry(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                            rows.getString(5)));
+                    entries.add(new Entry(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getObject(4, Integer.class), rows.getString(5)));
                 }
             }
         } catch (SQLException e) {

@@ -37,6 +37,10 @@ public interface CaseConfig {
     @WithDefault("24h")
     Duration idempotencyRetention();
 
+    /** How often the keys past {@link #idempotencyRetention()} are deleted (they stop counting at once anyway). */
+    @WithDefault("1h")
+    Duration idempotencyPurgeEvery();
+
     /** How long after custody each custody obligation falls due. */
     Deadlines deadlines();
 

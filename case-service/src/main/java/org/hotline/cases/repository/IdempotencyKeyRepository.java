@@ -10,11 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** Which case each Idempotency-Key opened, and for which request. */
+/** Which case each Idempotency-Key opened, and for which request, until the retention has passed. */
 @ApplicationScoped
 public class IdempotencyKeyRepository {
 
-    /** What a key was used for: the fingerprint of the request, and the case it opened. */
+    /** What a key was used for: the fingerprint of the request (no free text in it), and the case it opened. */
     public record Claim(String requestHash, String caseReference) {
     }
 
@@ -59,6 +59,14 @@ public class IdempotencyKeyRepository {
                 .setParameter(3, claim.caseReference())
                 .setParameter(4, utc(now))
                 .executeUpdate() == 1;
+    }
+
+    /** Deletes the claims made before {@code cutoff}, which no longer hold their keys. */
+    @Transactional
+    public int purgeBefore(Instant cutoff) {
+        return entityManager.createNativeQuery("delete from case_idempotency_key where created_at < ?1")
+                .setParameter(1, utc(cutoff))
+                .executeUpdate();
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -143,8 +143,9 @@ public class CaseResource {
             reference = transitions.openInCustody(newCase.mode(), newCase.origin(), newCase.at(), newCase.reason(),
                     request.officer()).reference;
         } else {
-            reference = openings.openInCustody(NewCaseIdempotency.checked(idempotencyKey),
-                    NewCaseIdempotency.hashOf(json, body, request.officer()), newCase.mode(), newCase.origin(),
+            reference = openings.openInCustody(
+                    NewCaseIdempotency.scoped(request.officer(), NewCaseIdempotency.checked(idempotencyKey)),
+                    NewCaseIdempotency.fingerprintOf(json, body), newCase.mode(), newCase.origin(),
                     newCase.at(), newCase.reason(), request.officer()).caseReference();
         }
         CaseView view = queries.byReference(reference).map(CaseView::of).orElseThrow();

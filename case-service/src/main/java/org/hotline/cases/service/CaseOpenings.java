@@ -11,13 +11,16 @@ import org.hotline.events.CustodyMode;
 import org.hotline.events.Origin;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduled.ConcurrentExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Opens a custody case once per Idempotency-Key: a retried request (same key, same request) gets
  * the case the first one opened; the same key on a different request is refused. The key is
  * claimed in the transaction that opens the case, so a request that loses a race to a concurrent
- * one with its key rolls back and answers with the winner's case.
+ * one with its key rolls back and answers with the winner's case. Claims are purged once past
+ * the retention ({@code hotline.cases.idempotency-purge-every}).
  */
 @ApplicationScoped
 public class CaseOpenings {
@@ -77,6 +80,15 @@ public class CaseOpenings {
             }
             return new Opening(claim.caseReference(), true);
         });
+    }
+
+    /**
+     * Deletes the claims past the retention: an expired one no longer counts, and a key with the
+     * case it opened is nothing to keep longer than its promise.
+     */
+    @Scheduled(every = "{hotline.cases.idempotency-purge-every}", concurrentExecution = ConcurrentExecution.SKIP)
+    public void purgeExpired() {
+        keys.purgeBefore(cutoff(clock.instant()));
     }
 
     private Instant cutoff(Instant now) {

@@ -17,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Fetches a man's personal data from intake for an officer working his case, and only for a
  * contact linked to that case. Nothing is kept: the answer goes straight back to the officer, and
- * intake audits the read under the reason given.
+ * intake audits the read (that a reason was given, not its words).
  */
 @ApplicationScoped
 public class PersonalData {
@@ -38,7 +38,8 @@ public class PersonalData {
     @Counted(value = "hotline.personal.data.reads", description = "Officers' reads of a man's personal data")
     public JsonNode of(String reference, UUID contactId, String officer, String reason) {
         SurrenderCase found = linkedCase(reference, contactId);
-        // intake logs the reason with the read, so it says for which case and officer it was made.
+        // For intake to check, with the case and officer it was given for. Neither service keeps its
+        // words: their audit logs record only that a reason was given, and its length.
         String accessReason = "case " + found.reference + ", officer " + officer + ": " + reason;
         Optional<JsonNode> data;
         try {

@@ -25,14 +25,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** The answers given to {@code Idempotency-Key}s, kept for the configured retention. */
+/**
+ * The answers given to {@code Idempotency-Key}s, kept for the configured retention
+ * ({@code hotline.intake.idempotency.retention}) and purged after it on a schedule
+ * ({@code hotline.intake.idempotency.purge-every}): a key's answer names a contact and a case.
+ */
 @ApplicationScoped
 public class IdempotencyKeys {
 
     private static final Logger LOG = Logger.getLogger(IdempotencyKeys.class);
 
-    /** The answer once given to a key, and the hash of the request that got it. */
-    public record StoredAnswer(String requestHash, int status, String body, String location) {
+    /** The answer once given to a key, and the keyed fingerprint of the request that got it. */
+    public record StoredAnswer(String requestFingerprint, int status, String body, String location) {
     }
 
     private final EntityManager entityManager;
@@ -51,7 +55,7 @@ public class IdempotencyKeys {
     @Transactional
     public Optional<StoredAnswer> find(String key) {
         List<?> rows = entityManager.createNativeQuery("""
-                select request_hash, status, response_body, location from idempotency_key
+                select request_fingerprint, status, response_body, location from idempotency_key
                 where key = ?1 and created_at >= ?2""")
                 .setParameter(1, key)
                 .setParameter(2, cutoff())
@@ -79,10 +83,10 @@ public class IdempotencyKeys {
                 .setParameter(2, cutoff())
                 .executeUpdate();
         return entityManager.createNativeQuery("""
-                insert into idempotency_key (key, request_hash, status, response_body, location, created_at)
+                insert into idempotency_key (key, request_fingerprint, status, response_body, location, created_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (key) do nothing""")
                 .setParameter(1, key)
-                .setParameter(2, answer.requestHash())
+                .setParameter(2, answer.requestFingerprint())
                 .setParameter(3, answer.status())
                 .setParameter(4, answer.body())
                 .setParameter(5, answer.location())
@@ -95,7 +99,7 @@ public class IdempotencyKeys {
     public Map<String, StoredAnswer> findAll(Collection<String> keys) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("""
-                        select key, request_hash, status, response_body, location from idempotency_key
+                        select key, request_fingerprint, status, response_body, location from idempotency_key
                         where key = any(?) and created_at >= ?""")) {
             select.setArray(1, connection.createArrayOf("text", keys.toArray()));
             select.setObject(2, cutoff());
@@ -132,15 +136,15 @@ public class IdempotencyKeys {
                 expired.executeUpdate();
             }
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into idempotency_key (key, request_hash, status, response_body, location, created_at)
-                    select key, request_hash, status, response_body, location, ?
+                    insert into idempotency_key (key, request_fingerprint, status, response_body, location, created_at)
+                    select key, request_fingerprint, status, response_body, location, ?
                     from unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[])
-                        as a(key, request_hash, status, response_body, location)
+                        as a(key, request_fingerprint, status, response_body, location)
                     on conflict (key) do nothing""")) {
                 insert.setObject(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
                 insert.setArray(2, keyArray);
                 insert.setArray(3, connection.createArrayOf("text",
-                        keys.stream().map(key -> answers.get(key).requestHash()).toArray()));
+                        keys.stream().map(key -> answers.get(key).requestFingerprint()).toArray()));
                 insert.setArray(4, connection.createArrayOf("int4",
                         keys.stream().map(key -> answers.get(key).status()).toArray()));
                 insert.setArray(5, connection.createArrayOf("text",

@@ -9,6 +9,8 @@ import org.hotline.intake.repository.IdempotencyKeys.StoredAnswer;
 import org.hotline.intake.service.AnsweredRequests;
 import org.hotline.intake.service.KeyTaken;
 import org.hotline.intake.service.KeyedRequest;
+import org.hotline.intake.service.RequestFingerprints;
+import org.hotline.problem.Actor;
 import org.hotline.problem.Problem;
 import org.hotline.problem.ProblemException;
 
@@ -21,8 +23,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * The HTTP side of {@code Idempotency-Key}, for single contacts and imports alike: the header is
- * checked, and a retried request gets the answer the first one got, byte for byte. What is
- * remembered, and when a key is refused, is {@link AnsweredRequests}' business.
+ * checked, and a retried request from the same token subject gets the answer the first one got,
+ * byte for byte. What is remembered, and when a key is refused, is {@link AnsweredRequests}' business.
  */
 @ApplicationScoped
 public class IdempotencyKey {
@@ -31,10 +33,14 @@ public class IdempotencyKey {
     private static final int MAX_KEY_LENGTH = 200;
 
     private final AnsweredRequests answers;
+    private final RequestFingerprints fingerprints;
+    private final Actor actor;
     private final ObjectMapper json;
 
-    public IdempotencyKey(AnsweredRequests answers, ObjectMapper json) {
+    public IdempotencyKey(AnsweredRequests answers, RequestFingerprints fingerprints, Actor actor, ObjectMapper json) {
         this.answers = answers;
+        this.fingerprints = fingerprints;
+        this.actor = actor;
         this.json = json;
     }
 
@@ -47,9 +53,12 @@ public class IdempotencyKey {
         }
     }
 
-    /** A request taken as it came, byte for byte. */
+    /**
+     * A request taken as it came, byte for byte. The key is the sender's own: scoped to his token's
+     * subject, so another operator's same key is another key.
+     */
     KeyedRequest keyed(String scope, String header, byte[] body) {
-        return KeyedRequest.of(scope, checked(header), body);
+        return KeyedRequest.of(fingerprints, scope, actor.subject(), checked(header), body);
     }
 
     /**

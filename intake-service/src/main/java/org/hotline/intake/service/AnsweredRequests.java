@@ -17,8 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The one way intake keeps the promise of an {@code Idempotency-Key}, for a single contact, a
  * whole import and each line of it alike: a keyed request is answered once, a retry gets that
- * answer, the same key on a different request is refused. It keeps an answer's status, body and
- * location without reading them and knows no HTTP, so it could serve another service too.
+ * answer, the same key on a different request is refused. Keys are the sender's own (scoped to
+ * his token's subject) and requests are told apart by a keyed fingerprint ({@link KeyedRequest}).
+ * It keeps an answer's status, body and location without reading them and knows no HTTP.
  */
 @ApplicationScoped
 public class AnsweredRequests {
@@ -38,7 +39,7 @@ public class AnsweredRequests {
      */
     public Optional<StoredAnswer> earlier(KeyedRequest request) {
         Optional<StoredAnswer> answer = keys.find(request.key());
-        if (answer.isPresent() && !answer.get().requestHash().equals(request.hash())) {
+        if (answer.isPresent() && !answer.get().requestFingerprint().equals(request.fingerprint())) {
             throw new KeyReused(request.key());
         }
         return answer;
@@ -60,7 +61,7 @@ public class AnsweredRequests {
         for (KeyedRequest request : requests) {
             StoredAnswer answer = found.get(request.key());
             if (answer != null) {
-                earlier.put(request, answer.requestHash().equals(request.hash()) ? Optional.of(answer) : Optional.empty());
+                earlier.put(request, answer.requestFingerprint().equals(request.fingerprint()) ? Optional.of(answer) : Optional.empty());
             }
         }
         return earlier;
@@ -78,7 +79,7 @@ public class AnsweredRequests {
     public void rememberAll(List<Answer> answers) {
         Map<String, StoredAnswer> stored = new LinkedHashMap<>();
         for (Answer answer : answers) {
-            stored.put(answer.request().key(), new StoredAnswer(answer.request().hash(), answer.status(),
+            stored.put(answer.request().key(), new StoredAnswer(answer.request().fingerprint(), answer.status(),
                     written(answer.body()), answer.location()));
         }
         if (!keys.rememberAll(stored)) {
@@ -93,7 +94,7 @@ public class AnsweredRequests {
      * @throws KeyTaken if a concurrent request with this key got there first
      */
     public void remember(KeyedRequest request, int status, Object body, String location) {
-        if (!keys.remember(request.key(), new StoredAnswer(request.hash(), status, written(body), location))) {
+        if (!keys.remember(request.key(), new StoredAnswer(request.fingerprint(), status, written(body), location))) {
             throw new KeyTaken();
         }
     }

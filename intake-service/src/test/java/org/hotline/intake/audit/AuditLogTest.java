@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import java.util.List;
 import java.util.UUID;
 
+import org.hotline.intake.Contacts;
 import org.hotline.problem.Roles;
 import org.hotline.stack.Tokens;
 import org.hotline.testing.AuditTrail;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 /**
  * intake's audit log: append-only for the service's own database role, fed with every refused
@@ -82,6 +84,22 @@ class AuditLogTest {
 
         AUDIT.awaitEntry(new Entry("analyst-9", "http.refused", "GET /api/v1/contacts/" + contact, null,
                 "refused-403"));
+    }
+
+    @Test
+    void aReadOfPersonalDataKeepsThatAReasonWasGivenButNotItsWords() {
+        String canary = "canary-" + UUID.randomUUID();
+        String reason = "his mother " + canary + " asked after him";
+        String id = given().auth().oauth2(TOKENS.mint("operator-5", Roles.OPERATOR)).contentType(ContentType.JSON)
+                .body(Contacts.surrenderRequest(Contacts.freshPhoneNumber()))
+                .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+
+        given().auth().oauth2(TOKENS.mint("officer-5", Roles.CASE_OFFICER)).header("X-Access-Reason", reason)
+                .get("/api/v1/contacts/{id}", id).then().statusCode(200);
+
+        assertThat(AUDIT.about(id)).containsExactly(
+                new Entry("officer-5", "personal-data.read", id, reason.length(), "ok"));
+        assertThat(AUDIT.entriesHolding(canary)).isZero();
     }
 
     @Test

@@ -155,7 +155,7 @@ class ContactBatchResourceTest {
         // As if intake had stopped after storing the lines but before answering the whole import.
         IntakeDatabase.count("""
                 with cut as (delete from idempotency_key where key = ? returning 1) select count(*) from cut""",
-                "batch:" + key);
+                "batch:operator-3:" + key);
 
         BatchResult retry = post(line("PHONE", "SURRENDER_REQUEST", caller) + "\n"
                 + line("CHAT_BOT", "INFORMATION", caller), key).statusCode(200).extract().as(BatchResult.class);

@@ -97,7 +97,7 @@ class IdempotencyKeyTest {
         post(key, Contacts.surrenderRequest(phoneNumber)).statusCode(201);
         IntakeDatabase.count("""
                 with aged as (update idempotency_key set created_at = created_at - interval '25 hours'
-                              where key = ? returning 1) select count(*) from aged""", "contact:" + key);
+                              where key = ? returning 1) select count(*) from aged""", "contact:operator-3:" + key);
 
         post(key, Contacts.surrenderRequest(phoneNumber)).statusCode(201);
 
