@@ -78,12 +78,14 @@ public class Publications {
                 .executeUpdate();
         em.createNativeQuery("""
                 insert into public_case_day (period_start, day, event, origin, cases)
-                select :period, cast(s.opened_at at time zone :zone as date), :opened, coalesce(s.origin, 'UNKNOWN'),
+                select cast(:period as date), cast(s.opened_at at time zone :zone as date), cast(:opened as text),
+                       coalesce(s.origin, 'UNKNOWN'),
                        count(*)
                 from case_snapshot s where s.generation = :generation and s.opened_at < :until
                 group by 2, 3, 4
                 union all
-                select :period, cast(c.first_at at time zone :zone as date), c.state, coalesce(s.origin, 'UNKNOWN'),
+                select cast(:period as date), cast(c.first_at at time zone :zone as date), c.state,
+                       coalesce(s.origin, 'UNKNOWN'),
                        count(*)
                 from case_stage c join case_snapshot s on s.generation = c.generation and s.case_id = c.case_id
                 where c.generation = :generation and c.first_at < :until
