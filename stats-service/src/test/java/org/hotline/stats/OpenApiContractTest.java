@@ -53,6 +53,18 @@ class OpenApiContractTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void thePublicOperationsDeclareThatTheyNeedNoToken() {
+        Map<String, Object> paths = (Map<String, Object>) document().get("paths");
+        for (String path : List.of(PUBLIC + "summary", PUBLIC + "series")) {
+            Map<String, Object> get = (Map<String, Object>) ((Map<String, Object>) paths.get(path)).get("get");
+            assertThat(get).as(path).containsEntry("security", List.of());
+            assertThat((Map<String, Object>) get.get("responses")).as(path).containsKeys("200", "304", "429")
+                    .doesNotContainKeys("401", "403");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void theSeriesGranularityIsTypedByItsValues() {
         Map<String, Object> series = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) document()
                 .get("paths")).get("/api/v1/stats/series")).get("get");

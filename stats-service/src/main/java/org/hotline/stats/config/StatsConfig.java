@@ -133,6 +133,45 @@ public interface StatsConfig {
         /** Counts below this are never published, and complementary cells are hidden with them. */
         @WithDefault("10")
         int threshold();
+
+        /**
+         * The period figures are published for: {@code day} (a calendar day of {@link #timeZone()}),
+         * {@code week} or {@code month}. Nothing of a period is public before it has closed.
+         */
+        @WithDefault("day")
+        String period();
+
+        /**
+         * How long after a period's end it is published: events of its last minutes that arrive late
+         * are then in it, rather than in the next one.
+         */
+        @WithDefault("PT3H")
+        Duration delay();
+
+        /** How often each instance looks whether a period has closed and is not published yet. */
+        @WithDefault("PT5M")
+        Duration checkEvery();
+
+        /** The longest a client or cache may keep a public answer ({@code Cache-Control: max-age}). */
+        @WithDefault("PT1H")
+        Duration maxAge();
+
+        /** Requests per client address to the public figures. */
+        RateLimit rateLimit();
+    }
+
+    interface RateLimit {
+        /** Requests a client address may make at once. */
+        @WithDefault("60")
+        int burst();
+
+        /** A client address gains one request back this often. */
+        @WithDefault("PT1S")
+        Duration refillEvery();
+
+        /** Client addresses remembered at most (see TokenBuckets). */
+        @WithDefault("100000")
+        int maxClients();
     }
 
     interface Feed {

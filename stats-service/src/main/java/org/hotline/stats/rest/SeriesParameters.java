@@ -66,6 +66,20 @@ final class SeriesParameters {
 
     static SeriesRequest parse(String metric, String granularity, String from, String to, String groupBy,
                                ZoneId zone, int maxBuckets) {
+        return parse(metric, granularity, from, to, groupBy, zone, maxBuckets, false);
+    }
+
+    /**
+     * As {@link #parse}, but {@code from} and {@code to} must be dates: the public figures have no
+     * granularity finer than a day, and an hour-precise range would cut a day into parts.
+     */
+    static SeriesRequest parseWholeDays(String metric, String granularity, String from, String to, String groupBy,
+                                        ZoneId zone, int maxBuckets) {
+        return parse(metric, granularity, from, to, groupBy, zone, maxBuckets, true);
+    }
+
+    private static SeriesRequest parse(String metric, String granularity, String from, String to, String groupBy,
+                                       ZoneId zone, int maxBuckets, boolean wholeDays) {
         List<FieldError> errors = new ArrayList<>();
         Optional<Metric> parsedMetric = Optional.empty();
         Optional<CaseState> state = Optional.empty();
@@ -88,6 +102,10 @@ final class SeriesParameters {
         }
         Optional<Bound> fromBound = bound("from", from, errors);
         Optional<Bound> toBound = bound("to", to, errors);
+        if (wholeDays) {
+            fromBound = wholeDay("from", fromBound, errors);
+            toBound = wholeDay("to", toBound, errors);
+        }
         Optional<Dimension> dimension = Optional.empty();
         if (groupBy != null && !groupBy.isBlank()) {
             dimension = Dimension.fromParameter(groupBy);
@@ -141,6 +159,15 @@ final class SeriesParameters {
         } else if (!bound.get().withinSaneYears()) {
             // Years like +999999999 parse, but no zone arithmetic survives them: refuse, don't fail.
             errors.add(new FieldError(field, "must lie between the years " + EARLIEST_YEAR + " and " + LATEST_YEAR));
+            return Optional.empty();
+        }
+        return bound;
+    }
+
+    private static Optional<Bound> wholeDay(String field, Optional<Bound> bound, List<FieldError> errors) {
+        if (bound.isPresent() && bound.get().date().isEmpty()) {
+            errors.add(new FieldError(field, "must be an ISO date such as 2023-03-01: public figures are by whole days, "
+                    + "nothing finer"));
             return Optional.empty();
         }
         return bound;

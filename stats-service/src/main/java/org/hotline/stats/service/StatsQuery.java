@@ -123,6 +123,11 @@ public class StatsQuery {
                         request.granularity(), request.metric().purpose(), request.groupBy())
                 : milestones.countByPeriod(generation, request.state(), request.start(), request.until(), zone,
                         request.granularity(), request.groupBy().isPresent());
+        return series(request, counts, zone);
+    }
+
+    /** Every bucket of the request's range from the counts of the periods that hold any, zeros included. */
+    static Series series(SeriesRequest request, List<PeriodCount> counts, ZoneId zone) {
         Map<LocalDate, List<PeriodCount>> byPeriod = new HashMap<>();
         counts.forEach(c -> byPeriod.computeIfAbsent(c.periodStart(), p -> new ArrayList<>()).add(c));
 
