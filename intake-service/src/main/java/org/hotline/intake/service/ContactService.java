@@ -221,8 +221,8 @@ public class ContactService {
             contact.location = data.location();
             contact.notes = data.notes();
         }, () -> contact.personalDataErased = true);
-        // The id and the reason only: the audit log must not become a copy of the data.
-        AUDIT.infof("Personal data of contact %s read by %s, reason: %s", contactId, actor, reason);
+        // Ids only: neither the data nor the reason's words (which may name people) are logged.
+        AUDIT.infof("Personal data of contact %s read by %s", contactId, actor);
         return contact;
     }
 }
