@@ -16,6 +16,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -23,22 +24,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Compares the three stores of a running hotline: the contacts intake holds against the contacts
- * stats counted (per month, by origin and by purpose, months in Europe/Kyiv), and the callers who
- * asked to surrender against the cases case-service opened for them (exactly one each). Reads
- * intake and case-service databases directly and stats through its public series API.
+ * Compares the three stores of a running hotline (months in Europe/Kyiv):
+ * <ul>
+ * <li>the contacts intake holds against the contacts stats counted, per month, by origin and by purpose;</li>
+ * <li>the callers who asked to surrender against the cases case-service opened for them (exactly one each);</li>
+ * <li>the contacts that name a case (surrender requests, and follow-ups and relatives' inquiries with a
+ * reference) against those case-service linked to a case or keeps waiting as unsettled, per month;</li>
+ * <li>each case's contact count against the contacts linked to it (a contact counted twice shows here);</li>
+ * <li>the cases case-service opened, per month and origin, and holds in each state, against stats' figures
+ * (a {@code CaseOpened} counted twice, or lost, shows here).</li>
+ * </ul>
+ * Reads intake's and case-service's databases directly and stats through its API; {@link #compare}
+ * holds every rule, apart from the reading, so that a test can plant each kind of drift.
  */
 public final class Reconciliation {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ZONE = "Europe/Kyiv";
+    /** The month of a drift that belongs to no month: a case of a caller intake never had. */
+    static final YearMonth NO_MONTH = YearMonth.of(1970, 1);
 
-    /** One figure that differs: intake's count against the other store's, for one month and cell. */
-    public record Drift(YearMonth month, String figure, long intake, long other) {
+    /** One figure that differs, for one month: what the first store implies against what the other holds. */
+    public record Drift(YearMonth month, String figure, long expected, long found) {
 
         @Override
         public String toString() {
-            return String.format("%s  %-34s intake %,8d  other %,8d  (%+,d)", month, figure, intake, other, other - intake);
+            return String.format("%s  %-60s expected %,8d  found %,8d  (%+,d)", month, figure, expected, found,
+                    found - expected);
         }
     }
 
@@ -58,6 +70,48 @@ public final class Reconciliation {
     public record Stores(String intakeJdbcUrl, String casesJdbcUrl, String user, String password, URI stats) {
     }
 
+    /**
+     * What intake holds.
+     *
+     * @param contacts              month → "total", "origin=RU", "purpose=INFORMATION"... → contacts
+     * @param firstSurrenderRequest caller key → month of his first surrender request
+     * @param namingACase           month → contacts case-service must take up: surrender requests, and
+     *                              follow-ups and relatives' inquiries that name a reference
+     */
+    record IntakeFigures(SortedMap<YearMonth, Map<String, Long>> contacts, Map<String, YearMonth> firstSurrenderRequest,
+            Map<YearMonth, Long> namingACase) {
+    }
+
+    /** One case's contact count as case-service keeps it, and the contacts actually linked to it. */
+    record CaseContacts(YearMonth opened, long counted, long linked) {
+    }
+
+    /**
+     * What case-service holds.
+     *
+     * @param casesOfCaller caller key → his cases (cases opened without a call have no caller key)
+     * @param linked        month of the contact → contacts linked to a case by their reference (not by an officer)
+     * @param unsettled     month of the contact → contacts waiting for a case with the reference they name
+     * @param caseContacts  case reference → its contact count and its links
+     * @param opened        month → "total", "origin=RU"... → cases opened
+     * @param byState       state → cases in it now
+     */
+    record CaseFigures(Map<String, Long> casesOfCaller, Map<YearMonth, Long> linked, Map<YearMonth, Long> unsettled,
+            Map<String, CaseContacts> caseContacts, SortedMap<YearMonth, Map<String, Long>> opened,
+            Map<String, Long> byState) {
+    }
+
+    /**
+     * What stats-service shows.
+     *
+     * @param contacts    month → "total", "origin=RU", "purpose=..." → contacts counted
+     * @param casesOpened month → "total", "origin=RU"... → cases counted as opened
+     * @param casesByState state → cases it shows in that state now
+     */
+    record StatsFigures(Map<YearMonth, Map<String, Long>> contacts, Map<YearMonth, Map<String, Long>> casesOpened,
+            Map<String, Long> casesByState) {
+    }
+
     private final Stores stores;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -67,27 +121,11 @@ public final class Reconciliation {
 
     public Report run() {
         try {
-            List<Drift> drifts = new ArrayList<>();
-            TreeMap<YearMonth, Map<String, Long>> intakeCells = intakeContacts();
-            long contacts = intakeCells.values().stream().mapToLong(cells -> cells.getOrDefault("total", 0L)).sum();
-            if (!intakeCells.isEmpty()) {
-                YearMonth first = intakeCells.firstKey();
-                YearMonth last = intakeCells.lastKey();
-                Map<YearMonth, Map<String, Long>> statsCells = statsContacts(first, last);
-                for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
-                    Map<String, Long> ours = intakeCells.getOrDefault(month, Map.of());
-                    Map<String, Long> theirs = statsCells.getOrDefault(month, Map.of());
-                    for (String cell : new TreeSet<>(union(ours.keySet(), theirs.keySet()))) {
-                        long a = ours.getOrDefault(cell, 0L);
-                        long b = theirs.getOrDefault(cell, 0L);
-                        if (a != b) {
-                            drifts.add(new Drift(month, "stats contacts " + cell, a, b));
-                        }
-                    }
-                }
-            }
-            long callers = surrenderCallers(drifts);
-            return new Report(contacts, callers, List.copyOf(drifts));
+            IntakeFigures intake = intakeFigures();
+            CaseFigures cases = caseFigures();
+            StatsFigures stats = statsFigures(intake.contacts(), cases.opened());
+            long contacts = intake.contacts().values().stream().mapToLong(cells -> cells.getOrDefault("total", 0L)).sum();
+            return new Report(contacts, intake.firstSurrenderRequest().size(), compare(intake, cases, stats));
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("cannot read the stores: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -96,64 +134,53 @@ public final class Reconciliation {
         }
     }
 
-    /** Month → "total", "origin=RU", "purpose=INFORMATION"... → count. */
-    private TreeMap<YearMonth, Map<String, Long>> intakeContacts() throws SQLException {
-        TreeMap<YearMonth, Map<String, Long>> cells = new TreeMap<>();
-        try (Connection connection = DriverManager.getConnection(stores.intakeJdbcUrl(), stores.user(), stores.password());
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select to_char(received_at at time zone '" + ZONE + "', 'YYYY-MM'),"
-                     + " origin, purpose, count(*) from contact group by 1, 2, 3")) {
-            while (rs.next()) {
-                Map<String, Long> month = cells.computeIfAbsent(YearMonth.parse(rs.getString(1)), m -> new TreeMap<>());
-                long count = rs.getLong(4);
-                month.merge("total", count, Long::sum);
-                month.merge("origin=" + rs.getString(2), count, Long::sum);
-                month.merge("purpose=" + rs.getString(3), count, Long::sum);
+    /** Every figure in which the stores disagree; empty when they agree. */
+    static List<Drift> compare(IntakeFigures intake, CaseFigures cases, StatsFigures stats) {
+        List<Drift> drifts = new ArrayList<>();
+        compareCells("stats contacts ", intake.contacts(), stats.contacts(), drifts);
+        compareSurrenderCallers(intake.firstSurrenderRequest(), cases.casesOfCaller(), drifts);
+        compareTakenUp(intake.namingACase(), cases, drifts);
+        Map<YearMonth, long[]> miscounted = new TreeMap<>();
+        cases.caseContacts().values().forEach(c -> {
+            if (c.counted() != c.linked()) {
+                long[] sums = miscounted.computeIfAbsent(c.opened(), m -> new long[2]);
+                sums[0] += c.linked();
+                sums[1] += c.counted();
+            }
+        });
+        miscounted.forEach((month, sums) -> drifts.add(new Drift(month,
+                "case-service contact counts of cases (against their links)", sums[0], sums[1])));
+        compareCells("stats cases opened ", cases.opened(), stats.casesOpened(), drifts);
+        for (String state : new TreeSet<>(union(cases.byState().keySet(), stats.casesByState().keySet()))) {
+            long ours = cases.byState().getOrDefault(state, 0L);
+            long theirs = stats.casesByState().getOrDefault(state, 0L);
+            if (ours != theirs) {
+                drifts.add(new Drift(NO_MONTH, "stats cases now " + state + " (against case-service)", ours, theirs));
             }
         }
-        return cells;
+        return List.copyOf(drifts);
     }
 
-    private Map<YearMonth, Map<String, Long>> statsContacts(YearMonth first, YearMonth last)
-            throws IOException, InterruptedException {
-        Map<YearMonth, Map<String, Long>> cells = new TreeMap<>();
-        for (String dimension : List.of("origin", "purpose")) {
-            JsonNode series = get("/api/v1/stats/series?metric=contacts&granularity=month&from=" + first.atDay(1)
-                    + "&to=" + last.atEndOfMonth() + "&groupBy=" + dimension);
-            for (JsonNode bucket : series.path("buckets")) {
-                YearMonth month = YearMonth.from(LocalDate.parse(bucket.path("start").asText()));
-                Map<String, Long> cell = cells.computeIfAbsent(month, m -> new TreeMap<>());
-                cell.put("total", bucket.path("total").asLong());
-                bucket.path("groups").fields().forEachRemaining(group -> {
-                    if (group.getValue().asLong() != 0) {
-                        cell.put(dimension + "=" + group.getKey(), group.getValue().asLong());
-                    }
-                });
+    /** Each month and cell of {@code ours} (and any the other store has beyond it) must be equal. */
+    private static void compareCells(String figure, SortedMap<YearMonth, Map<String, Long>> ours,
+            Map<YearMonth, Map<String, Long>> theirs, List<Drift> drifts) {
+        TreeSet<YearMonth> months = new TreeSet<>(union(ours.keySet(), theirs.keySet()));
+        for (YearMonth month : months) {
+            Map<String, Long> a = ours.getOrDefault(month, Map.of());
+            Map<String, Long> b = theirs.getOrDefault(month, Map.of());
+            for (String cell : new TreeSet<>(union(a.keySet(), b.keySet()))) {
+                long expected = a.getOrDefault(cell, 0L);
+                long found = b.getOrDefault(cell, 0L);
+                if (expected != found) {
+                    drifts.add(new Drift(month, figure + cell, expected, found));
+                }
             }
         }
-        return cells;
     }
 
     /** Every caller with a surrender request must have exactly one case; drifts by month of his first request. */
-    private long surrenderCallers(List<Drift> drifts) throws SQLException {
-        Map<String, YearMonth> firstRequest = new TreeMap<>();
-        try (Connection connection = DriverManager.getConnection(stores.intakeJdbcUrl(), stores.user(), stores.password());
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select caller_key, to_char(min(received_at) at time zone '" + ZONE
-                     + "', 'YYYY-MM') from contact where purpose = 'SURRENDER_REQUEST' group by caller_key")) {
-            while (rs.next()) {
-                firstRequest.put(rs.getString(1), YearMonth.parse(rs.getString(2)));
-            }
-        }
-        Map<String, Long> cases = new TreeMap<>();
-        try (Connection connection = DriverManager.getConnection(stores.casesJdbcUrl(), stores.user(), stores.password());
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select caller_key, count(*) from surrender_case"
-                     + " where caller_key is not null group by caller_key")) {
-            while (rs.next()) {
-                cases.put(rs.getString(1), rs.getLong(2));
-            }
-        }
+    private static void compareSurrenderCallers(Map<String, YearMonth> firstRequest, Map<String, Long> cases,
+            List<Drift> drifts) {
         Map<YearMonth, long[]> byMonth = new TreeMap<>();
         firstRequest.forEach((caller, month) -> {
             long[] counts = byMonth.computeIfAbsent(month, m -> new long[3]);
@@ -175,9 +202,150 @@ public final class Reconciliation {
         });
         long strangers = cases.keySet().stream().filter(caller -> !firstRequest.containsKey(caller)).count();
         if (strangers > 0) {
-            drifts.add(new Drift(YearMonth.of(1970, 1), "cases of callers intake never had", 0, strangers));
+            drifts.add(new Drift(NO_MONTH, "cases of callers intake never had", 0, strangers));
         }
-        return firstRequest.size();
+    }
+
+    /**
+     * Each contact naming a case is linked or waits as unsettled, once: a lost one leaves the month
+     * short, one both linked and waiting (or one intake never had) leaves it over.
+     */
+    private static void compareTakenUp(Map<YearMonth, Long> namingACase, CaseFigures cases, List<Drift> drifts) {
+        TreeSet<YearMonth> months = new TreeSet<>(union(namingACase.keySet(), cases.linked().keySet()));
+        months.addAll(cases.unsettled().keySet());
+        for (YearMonth month : months) {
+            long expected = namingACase.getOrDefault(month, 0L);
+            long found = cases.linked().getOrDefault(month, 0L) + cases.unsettled().getOrDefault(month, 0L);
+            if (expected != found) {
+                drifts.add(new Drift(month, "case-service contacts linked or unsettled (against intake)", expected,
+                        found));
+            }
+        }
+    }
+
+    private IntakeFigures intakeFigures() throws SQLException {
+        TreeMap<YearMonth, Map<String, Long>> cells = new TreeMap<>();
+        Map<String, YearMonth> firstRequest = new TreeMap<>();
+        Map<YearMonth, Long> namingACase = new TreeMap<>();
+        try (Connection connection = DriverManager.getConnection(stores.intakeJdbcUrl(), stores.user(), stores.password());
+             Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("select " + month("received_at") + ", origin, purpose, count(*)"
+                    + " from contact group by 1, 2, 3")) {
+                while (rs.next()) {
+                    Map<String, Long> month = cells.computeIfAbsent(YearMonth.parse(rs.getString(1)), m -> new TreeMap<>());
+                    long count = rs.getLong(4);
+                    month.merge("total", count, Long::sum);
+                    month.merge("origin=" + rs.getString(2), count, Long::sum);
+                    month.merge("purpose=" + rs.getString(3), count, Long::sum);
+                }
+            }
+            try (ResultSet rs = statement.executeQuery("select caller_key, " + month("min(received_at)")
+                    + " from contact where purpose = 'SURRENDER_REQUEST' group by caller_key")) {
+                while (rs.next()) {
+                    firstRequest.put(rs.getString(1), YearMonth.parse(rs.getString(2)));
+                }
+            }
+            readCounts(statement, "select " + month("received_at") + ", count(*) from contact"
+                    + " where purpose = 'SURRENDER_REQUEST'"
+                    + " or (purpose in ('FOLLOW_UP', 'RELATIVE_INQUIRY') and case_reference is not null) group by 1",
+                    namingACase);
+        }
+        return new IntakeFigures(cells, firstRequest, namingACase);
+    }
+
+    private CaseFigures caseFigures() throws SQLException {
+        Map<String, Long> casesOfCaller = new TreeMap<>();
+        Map<YearMonth, Long> linked = new TreeMap<>();
+        Map<YearMonth, Long> unsettled = new TreeMap<>();
+        Map<String, CaseContacts> caseContacts = new TreeMap<>();
+        TreeMap<YearMonth, Map<String, Long>> opened = new TreeMap<>();
+        Map<String, Long> byState = new TreeMap<>();
+        try (Connection connection = DriverManager.getConnection(stores.casesJdbcUrl(), stores.user(), stores.password());
+             Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("select caller_key, count(*) from surrender_case"
+                    + " where caller_key is not null group by caller_key")) {
+                while (rs.next()) {
+                    casesOfCaller.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            // Inquiries an officer linked by hand name no reference in intake: they are not counted here.
+            readCounts(statement, "select " + month("occurred_at") + ", count(*) from case_contact"
+                    + " where linked_by is null group by 1", linked);
+            readCounts(statement, "select " + month("occurred_at") + ", count(*) from unsettled_contact group by 1",
+                    unsettled);
+            try (ResultSet rs = statement.executeQuery("select c.reference, " + month("c.opened_at")
+                    + ", c.contact_count, count(l.contact_id) from surrender_case c"
+                    + " left join case_contact l on l.case_id = c.id group by c.id")) {
+                while (rs.next()) {
+                    caseContacts.put(rs.getString(1), new CaseContacts(YearMonth.parse(rs.getString(2)), rs.getLong(3),
+                            rs.getLong(4)));
+                }
+            }
+            try (ResultSet rs = statement.executeQuery("select " + month("opened_at") + ", origin, count(*)"
+                    + " from surrender_case group by 1, 2")) {
+                while (rs.next()) {
+                    Map<String, Long> month = opened.computeIfAbsent(YearMonth.parse(rs.getString(1)), m -> new TreeMap<>());
+                    month.merge("total", rs.getLong(3), Long::sum);
+                    month.merge("origin=" + rs.getString(2), rs.getLong(3), Long::sum);
+                }
+            }
+            try (ResultSet rs = statement.executeQuery("select state, count(*) from surrender_case group by state")) {
+                while (rs.next()) {
+                    byState.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return new CaseFigures(casesOfCaller, linked, unsettled, caseContacts, opened, byState);
+    }
+
+    private StatsFigures statsFigures(SortedMap<YearMonth, Map<String, Long>> intakeContacts,
+            SortedMap<YearMonth, Map<String, Long>> casesOpened) throws IOException, InterruptedException {
+        Map<YearMonth, Map<String, Long>> contacts = intakeContacts.isEmpty() ? Map.of()
+                : series("contacts", intakeContacts.firstKey(), intakeContacts.lastKey(), List.of("origin", "purpose"));
+        Map<YearMonth, Map<String, Long>> opened = casesOpened.isEmpty() ? Map.of()
+                : series("casesOpened", casesOpened.firstKey(), casesOpened.lastKey(), List.of("origin"));
+        Map<String, Long> byState = new TreeMap<>();
+        get("/api/v1/stats/summary").path("cases").path("byState").fields().forEachRemaining(state -> {
+            if (state.getValue().asLong() != 0) {
+                byState.put(state.getKey(), state.getValue().asLong());
+            }
+        });
+        return new StatsFigures(contacts, opened, byState);
+    }
+
+    /** Month → "total", "dimension=value"... of one stats series, split by each dimension in turn. */
+    private Map<YearMonth, Map<String, Long>> series(String metric, YearMonth first, YearMonth last,
+            List<String> dimensions) throws IOException, InterruptedException {
+        Map<YearMonth, Map<String, Long>> cells = new TreeMap<>();
+        for (String dimension : dimensions) {
+            JsonNode series = get("/api/v1/stats/series?metric=" + metric + "&granularity=month&from=" + first.atDay(1)
+                    + "&to=" + last.atEndOfMonth() + "&groupBy=" + dimension);
+            for (JsonNode bucket : series.path("buckets")) {
+                YearMonth month = YearMonth.from(LocalDate.parse(bucket.path("start").asText()));
+                Map<String, Long> cell = cells.computeIfAbsent(month, m -> new TreeMap<>());
+                if (bucket.path("total").asLong() != 0) {
+                    cell.put("total", bucket.path("total").asLong());
+                }
+                bucket.path("groups").fields().forEachRemaining(group -> {
+                    if (group.getValue().asLong() != 0) {
+                        cell.put(dimension + "=" + group.getKey(), group.getValue().asLong());
+                    }
+                });
+            }
+        }
+        return cells;
+    }
+
+    private static String month(String column) {
+        return "to_char(" + column + " at time zone '" + ZONE + "', 'YYYY-MM')";
+    }
+
+    private static void readCounts(Statement statement, String sql, Map<YearMonth, Long> into) throws SQLException {
+        try (ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                into.put(YearMonth.parse(rs.getString(1)), rs.getLong(2));
+            }
+        }
     }
 
     private JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
@@ -209,8 +377,9 @@ public final class Reconciliation {
         System.out.printf("contacts in intake: %,d; callers who asked to surrender: %,d%n", report.contacts(),
                 report.surrenderCallers());
         if (report.agrees()) {
-            System.out.println("no drift: stats count every contact of intake by month, origin and purpose;"
-                    + " every surrender caller has exactly one case");
+            System.out.println("no drift: stats count every contact of intake by month, origin and purpose, and every"
+                    + " case of case-service by month, origin and state; every surrender caller has exactly one case;"
+                    + " every contact naming a case is linked or waits, and counted once");
             return;
         }
         System.out.println("DRIFT:");

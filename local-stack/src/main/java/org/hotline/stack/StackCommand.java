@@ -54,7 +54,9 @@ public final class StackCommand {
                                feed the synthetic history (2022-09-18..2023-04-07, the reference
                                table of docs/DOMAIN.md scaled) through intake's bulk API
               reconcile        compare the stores: intake contacts against stats counts by month,
-                               origin and purpose; surrender callers against cases. Exit 1 on drift
+                               origin and purpose; surrender callers against cases; contacts naming
+                               a case against case-service's links; cases against stats' case
+                               figures. Exit 1 on drift
               rotate-master-key
                                make a new master key of intake's active from its next start (./stack
                                down && ./stack up); the older ones still unwrap while intake re-wraps

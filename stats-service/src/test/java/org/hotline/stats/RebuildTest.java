@@ -120,11 +120,13 @@ class RebuildTest {
                 Purpose.SURRENDER_REQUEST));   // 02:30 on the 3rd in Kyiv
         events.add(contact(newCallerKey(), Instant.parse("2014-04-01T21:30:00Z"), Channel.PHONE, Origin.OTHER,
                 Purpose.SURRENDER_REQUEST));   // 00:30 on the 2nd in Kyiv
-        // The custody transition before the verification, the verification twice, the opening last.
+        // The custody transition before the verification, each delivered twice, the opening last.
+        CaseTransitioned verified = new CaseTransitioned(UUID.randomUUID(), caseId, "K7M2-Q9TX", 2,
+                opened.plus(Duration.ofHours(4)), CaseState.REQUESTED, CaseState.VERIFIED, null, Origin.RU);
         events.add(custody);
-        events.add(new CaseTransitioned(UUID.randomUUID(), caseId, "K7M2-Q9TX", 2, opened.plus(Duration.ofHours(4)),
-                CaseState.REQUESTED, CaseState.VERIFIED, null, Origin.RU));
+        events.add(verified);
         events.add(custody);
+        events.add(verified);
         events.add(new CaseCareRecorded(UUID.randomUUID(), caseId, "K7M2-Q9TX", 5, opened.plus(Duration.ofDays(3)),
                 CareKind.CAPTURE_CARD_SENT));
         events.add(new CaseContactLinked(UUID.randomUUID(), caseId, "K7M2-Q9TX", 4, opened.plus(Duration.ofDays(2)),

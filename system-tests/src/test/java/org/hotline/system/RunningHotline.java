@@ -153,6 +153,25 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
             return stack.stats();
         }
 
+        /**
+         * Starts every part of the stack that does not run, PostgreSQL and Kafka first, each
+         * waiting until it is ready: a scenario that stops parts calls it in {@code finally}, so
+         * that a wait that failed in the middle leaves the next test the whole stack.
+         */
+        void bringBackWhatIsDown() {
+            if (!postgres().isRunning()) {
+                postgres().start();
+            }
+            if (!kafka().isRunning()) {
+                kafka().restart();
+            }
+            for (ServiceProcess service : List.of(intake(), cases(), stats())) {
+                if (!service.isRunning()) {
+                    service.start();
+                }
+            }
+        }
+
         /** Two services stopped or started side by side: each call waits for its own process. */
         static void sideBySide(Runnable one, Runnable other) {
             CompletableFuture<Void> first = CompletableFuture.runAsync(one);

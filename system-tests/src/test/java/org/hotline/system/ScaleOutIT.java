@@ -63,10 +63,7 @@ class ScaleOutIT {
             System.out.print(ScenarioFigures.header() + figures.row() + String.format("Reconciliation: %d contacts,"
                     + " %d surrender callers, %d drifts%n", report.contacts(), report.surrenderCallers(),
                     report.drifts().size()));
-            assertThat(figures.accepted()).as("contacts accepted").isPositive();
-            assertThat(Map.of("lost", figures.lost(), "counted twice", figures.countedTwice(), "dead-lettered",
-                    (int) figures.deadLettered()))
-                    .isEqualTo(Map.of("lost", 0, "counted twice", 0, "dead-lettered", 0));
+            figures.assertClean();
             assertThat(report.drifts()).as("drift between intake, case and stats stores").isEmpty();
         } finally {
             Hotline.sideBySide(secondCases::stop, secondStats::stop);

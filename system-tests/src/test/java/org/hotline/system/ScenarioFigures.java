@@ -1,5 +1,6 @@
 package org.hotline.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
@@ -24,11 +25,14 @@ import org.hotline.history.Reconciliation;
 import org.hotline.system.RunningHotline.Hotline;
 
 /**
- * What one reliability scenario did to the contacts a client sent: how many were sent and
- * accepted, how many accepted ones are missing from intake (lost), how many are stored more than
- * once (counted twice), and how many records reached the consumers' dead-letter topics meanwhile.
+ * What one reliability scenario did to the contacts a client sent: how many were sent, accepted,
+ * refused (4xx) and given up unanswered, how many accepted ones are missing from intake (lost), how
+ * many are stored more than once (counted twice), and how many records reached the consumers'
+ * dead-letter topics meanwhile. A scenario passes only if contacts were accepted and none was
+ * refused or unanswered: a hotline that refused or dropped everything loses nothing either.
  */
-record ScenarioFigures(String scenario, int sent, int accepted, int lost, int countedTwice, long deadLettered) {
+record ScenarioFigures(String scenario, int sent, int accepted, int refused, int unanswered, int lost, int countedTwice,
+        long deadLettered) {
 
     private static final List<String> DEAD_LETTER_TOPICS =
             List.of(Topics.CASE_SERVICE_DEAD_LETTERS, Topics.STATS_SERVICE_DEAD_LETTERS, Topics.INTAKE_SERVICE_DEAD_LETTERS);
@@ -37,22 +41,41 @@ record ScenarioFigures(String scenario, int sent, int accepted, int lost, int co
             throws SQLException {
         Map<String, Integer> stored = storedMarkers(hotline);
         int accepted = 0;
+        int refused = 0;
+        int unanswered = 0;
         int lost = 0;
         int twice = 0;
         for (SteadyLoad.Sent contact : sent) {
             int copies = stored.getOrDefault(contact.marker, 0);
-            if (contact.outcome == SteadyLoad.Outcome.ACCEPTED) {
-                accepted++;
-                if (copies == 0) {
-                    lost++;
+            switch (contact.outcome) {
+                case ACCEPTED -> {
+                    accepted++;
+                    if (copies == 0) {
+                        lost++;
+                    }
                 }
+                case REFUSED -> refused++;
+                // Still pending when the figures are taken counts as unanswered: the client has no answer.
+                case UNANSWERED, PENDING -> unanswered++;
             }
             if (copies > 1) {
                 twice++;
             }
         }
-        return new ScenarioFigures(scenario, sent.size(), accepted, lost, twice,
+        return new ScenarioFigures(scenario, sent.size(), accepted, refused, unanswered, lost, twice,
                 deadLetters(hotline) - deadLettersBefore);
+    }
+
+    /**
+     * Fails unless contacts were accepted and every other figure is 0: none refused, none
+     * unanswered, none lost, none counted twice, no valid event dead-lettered.
+     */
+    void assertClean() {
+        assertThat(accepted).as("contacts accepted: %s", scenario).isPositive();
+        assertThat(Map.of("refused", refused, "unanswered", unanswered, "lost", lost,
+                        "counted twice", countedTwice, "dead-lettered", deadLettered))
+                .as("contacts refused, unanswered, missing, stored twice, and valid events dead-lettered: %s", scenario)
+                .isEqualTo(Map.of("refused", 0, "unanswered", 0, "lost", 0, "counted twice", 0, "dead-lettered", 0L));
     }
 
     /**
@@ -90,14 +113,15 @@ record ScenarioFigures(String scenario, int sent, int accepted, int lost, int co
     }
 
     static String header() {
-        return String.format("| %-50s | %6s | %8s | %4s | %13s | %13s |%n|%s|%s|%s|%s|%s|%s|%n", "scenario", "sent",
-                "accepted", "lost", "counted twice", "dead-lettered", "-".repeat(52), "-".repeat(8), "-".repeat(10),
-                "-".repeat(6), "-".repeat(15), "-".repeat(15));
+        return String.format("| %-50s | %6s | %8s | %7s | %10s | %4s | %13s | %13s |%n|%s|%s|%s|%s|%s|%s|%s|%s|%n",
+                "scenario", "sent", "accepted", "refused", "unanswered", "lost", "counted twice", "dead-lettered",
+                "-".repeat(52), "-".repeat(8), "-".repeat(10), "-".repeat(9), "-".repeat(12), "-".repeat(6),
+                "-".repeat(15), "-".repeat(15));
     }
 
     String row() {
-        return String.format("| %-50s | %6d | %8d | %4d | %13d | %13d |%n", scenario, sent, accepted, lost,
-                countedTwice, deadLettered);
+        return String.format("| %-50s | %6d | %8d | %7d | %10d | %4d | %13d | %13d |%n", scenario, sent, accepted,
+                refused, unanswered, lost, countedTwice, deadLettered);
     }
 
     /**

@@ -69,7 +69,9 @@ class SurrenderFlowIT {
         String caseOfSecond = given().baseUri(hotline.caseUrl()).get("/api/v1/cases/{reference}", second)
                 .then().statusCode(200).extract().path("reference");
         assertThat(caseOfSecond).isEqualTo(first);
-        assertThat(Stats.dayTotal(hotline, "surrenderRequests", "2025-02-04")).isEqualTo(2);
+        // case-service having linked both says nothing of stats, which consumes on its own.
+        await().atMost(DEADLINE).untilAsserted(() ->
+                assertThat(Stats.dayTotal(hotline, "surrenderRequests", "2025-02-04")).isEqualTo(2));
     }
 
     @Test
@@ -89,6 +91,8 @@ class SurrenderFlowIT {
                 .contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.hasItem("caseReference"));
 
+        // Had either been stored, stats would have counted it by now.
+        Stats.awaitEveryContactApplied(hotline);
         assertThat(Stats.dayTotal(hotline, "contacts", "2025-02-05")).isZero();
     }
 

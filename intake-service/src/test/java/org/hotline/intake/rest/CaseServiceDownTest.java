@@ -1,9 +1,11 @@
 package org.hotline.intake.rest;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.security.SecureRandom;
+import java.util.stream.Stream;
 
 import org.hotline.events.CaseReference;
 import org.hotline.events.ContactRecorded;
@@ -11,6 +13,7 @@ import org.hotline.events.EventJson;
 import org.hotline.intake.Contacts;
 import org.hotline.intake.ContactsTopic;
 import org.hotline.intake.IntakeDatabase;
+import org.hotline.testing.MetricsScrape;
 import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +33,8 @@ import io.quarkus.test.security.TestSecurity;
 class CaseServiceDownTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How SmallRye Fault Tolerance names the guarded method in its metrics. */
+    private static final String CASE_LOOKUP = "org.hotline.intake.client.CaseClient.find";
 
     @Test
     void aFollowUpIsAcceptedUnverifiedAndItsEventSaysSo() {
@@ -50,11 +55,29 @@ class CaseServiceDownTest {
 
     @Test
     void followUpsKeepBeingAcceptedOnceTheBreakerIsOpen() {
+        MetricsScrape before = scrape();
+
         for (int i = 0; i < 15; i++) {
             Contacts.post(Contacts.followUp(CaseReference.generate(RANDOM, CaseReference.Issuer.CASE_SERVICE)))
                     .statusCode(201)
                     .body("referenceVerified", equalTo(false));
         }
+
+        // The breaker opened, and then lookups were refused by it without trying case-service.
+        MetricsScrape after = scrape();
+        assertThat(breaker(after, "ft_circuitbreaker_opened_total"))
+                .isGreaterThan(breaker(before, "ft_circuitbreaker_opened_total"));
+        assertThat(breaker(after, "ft_circuitbreaker_calls_total", "circuitBreakerResult", "circuitBreakerOpen"))
+                .isGreaterThan(breaker(before, "ft_circuitbreaker_calls_total", "circuitBreakerResult", "circuitBreakerOpen"));
+    }
+
+    private static MetricsScrape scrape() {
+        return MetricsScrape.of(given().get("/q/metrics").then().statusCode(200).extract().asString());
+    }
+
+    private static double breaker(MetricsScrape scrape, String metric, String... labels) {
+        String[] all = Stream.concat(Stream.of("method", CASE_LOOKUP), Stream.of(labels)).toArray(String[]::new);
+        return scrape.value(metric, all).orElse(0.0);
     }
 
     @Test
