@@ -95,7 +95,7 @@ public class CaseChangeResource {
         OfficerRequest.throwIfAny(errors);
         CareRecord recorded = care.record(request.reference(), request.seenVersion(), given.kind(), given.at(),
                 given.note(), request.officer());
-        return withETag(RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, CareView.of(recorded)),
+        return withETag(RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, CareView.of(recorded, given.note())),
                 recorded.caseVersion);
     }
 
