@@ -39,6 +39,12 @@ public class MasterKeyRing {
     private final int activeVersion;
     private final Map<Integer, SecretKey> byVersion = new TreeMap<>();
 
+    /** For the client proxy a CDI container makes of a subclass bean; holds no key. */
+    protected MasterKeyRing() {
+        this.unwrapOnlySetting = null;
+        this.activeVersion = 0;
+    }
+
     /**
      * @param setting           the active key's setting, e.g. {@code hotline.personal-data.master-key}
      * @param unwrapOnlySetting the unwrap-only keys' setting, named in messages
