@@ -25,6 +25,7 @@ import org.hotline.events.Topics;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
@@ -61,6 +62,8 @@ public class ErasureLedger {
     private final ErasureLedgerConfig config;
     private final Instance<ErasureApplier> appliers;
     private final ErasureLedgerPositions positions;
+    /** Set once the service stops: a scheduled run then would only find the database closed. */
+    private volatile boolean stopping;
 
     public ErasureLedger(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             ErasureLedgerConfig config, Instance<ErasureApplier> appliers, ErasureLedgerPositions positions) {
@@ -99,11 +102,15 @@ public class ErasureLedger {
         }
     }
 
+    void onStop(@Observes ShutdownEvent stopped) {
+        stopping = true;
+    }
+
     @Scheduled(every = "${hotline.erasure-ledger.catch-up-every:30s}",
             delayed = "${hotline.erasure-ledger.catch-up-every:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
-        if (!followed()) {
+        if (!followed() || stopping) {
             return;
         }
         try {
