@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.hotline.cases.rest.HistoryEntry;
+import org.hotline.cases.service.CaseTextBackfill;
 import org.hotline.events.CallerRole;
 import org.hotline.events.CaseState;
 import org.hotline.events.Purpose;
@@ -46,6 +47,9 @@ class CaseTextErasureTest {
 
     @Inject
     EntityManager entities;
+
+    @Inject
+    CaseTextBackfill backfill;
 
     @Test
     void officersTextIsSealedInTheDatabaseAndReadInTheHistory() {
@@ -103,6 +107,25 @@ class CaseTextErasureTest {
         assertThat(history.toString()).doesNotContain(canary);
         assertThat(history).filteredOn(entry -> entry.type().equals("TRANSITION") || entry.type().equals("CARE"))
                 .filteredOn(entry -> entry.reason() != null || entry.note() != null).isEmpty();
+    }
+
+    @Test
+    void textWrittenBeforeItWasSealedIsSealedAndStillRead() {
+        String canary = canary();
+        String reference = Officers.capture("state", "IN_CUSTODY", "mode", "CAPTURED");
+        UUID id = awaitCase(reference, c -> true).id();
+        // As V5 left a reason given before: in clear, aside in reason_unsealed.
+        QuarkusTransaction.requiringNew().run(() -> entities.createNativeQuery("""
+                update case_transition set reason_unsealed = :reason, reason_sealed = null where case_id = :id""")
+                .setParameter("reason", "captured near " + canary)
+                .setParameter("id", id)
+                .executeUpdate());
+
+        assertThat(backfill.sealAll()).isGreaterThanOrEqualTo(1);
+
+        assertThat(rowsHoldingInClear(id, canary)).isZero();
+        assertThat(CaseApi.history(reference).entries()).extracting(HistoryEntry::reason)
+                .containsExactly("captured near " + canary);
     }
 
     @Test

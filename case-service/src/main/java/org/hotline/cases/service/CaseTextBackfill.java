@@ -1,5 +1,6 @@
 package org.hotline.cases.service;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,15 +33,19 @@ public class CaseTextBackfill {
     }
 
     void onStart(@Observes StartupEvent started) {
-        long sealed = sealAll("case_transition", "reason", CaseTexts.Field.TRANSITION_REASON)
-                + sealAll("care_record", "note", CaseTexts.Field.CARE_NOTE);
+        long sealed = sealAll();
         if (sealed > 0) {
             LOG.infof("Sealed %d officers' texts written before they were sealed", sealed);
         }
     }
 
     /** @return how many texts were sealed (or dropped, for an erased case) */
-    long sealAll(String table, String column, CaseTexts.Field field) {
+    public long sealAll() {
+        return sealAll("case_transition", "reason", CaseTexts.Field.TRANSITION_REASON)
+                + sealAll("care_record", "note", CaseTexts.Field.CARE_NOTE);
+    }
+
+    private long sealAll(String table, String column, CaseTexts.Field field) {
         long done = 0;
         int last;
         do {
@@ -48,7 +53,16 @@ public class CaseTextBackfill {
                 @SuppressWarnings("unchecked")
                 List<Object[]> rows = entities.createNativeQuery("select id, case_id, case_version, " + column
                         + "_unsealed from " + table + " where " + column + "_unsealed is not null order by id limit "
-                        + BATCH + " for update").getResultList();
+                        + BATCH + " for update skip locked").getResultList();
+                // Another instance starting at the same time may seal text of the same cases: their
+                // rows locked in one order, so only one of them makes a case's key.
+                UUID[] caseIds = rows.stream().map(row -> (UUID) row[1]).distinct().sorted().toArray(UUID[]::new);
+                if (caseIds.length > 0) {
+                    entities.createNativeQuery("select id from surrender_case where id = any(cast(:ids as uuid[]))"
+                            + " order by id for update")
+                            .setParameter("ids", Arrays.stream(caseIds).map(UUID::toString).toArray(String[]::new))
+                            .getResultList();
+                }
                 for (Object[] row : rows) {
                     byte[] sealed = texts.seal((UUID) row[1], field, ((Number) row[2]).longValue(), (String) row[3]);
                     if (sealed == null) {
