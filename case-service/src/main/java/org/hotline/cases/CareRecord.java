@@ -15,8 +15,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * Care given to a man in custody. The note is the officer's own words; it stays in this service
- * and is never logged or published.
+ * Care given to a man in custody. The note is the officer's own words; it stays in this service,
+ * sealed under the case's text key ({@code CaseTexts}), is never logged or published, and is erased
+ * with the caller.
  */
 @Entity
 @Table(name = "care_record")
@@ -36,7 +37,9 @@ public class CareRecord {
     @Column(nullable = false)
     public CareKind kind;
 
-    public String note;
+    /** The note, sealed ({@code CaseTexts.Field.CARE_NOTE}); null when none was given or it was not kept. */
+    @Column(name = "note_sealed")
+    public byte[] noteSealed;
 
     @Column(nullable = false)
     public String officer;
@@ -47,13 +50,12 @@ public class CareRecord {
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 
-    public static CareRecord of(SurrenderCase cared, CareKind kind, String note, String officer, Instant occurredAt,
+    public static CareRecord of(SurrenderCase cared, CareKind kind, String officer, Instant occurredAt,
             Instant recordedAt) {
         CareRecord record = new CareRecord();
         record.caseId = cared.id;
         record.caseVersion = cared.version;
         record.kind = kind;
-        record.note = note;
         record.officer = officer;
         record.occurredAt = occurredAt;
         record.recordedAt = recordedAt;

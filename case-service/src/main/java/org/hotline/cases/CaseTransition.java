@@ -15,7 +15,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One change of a case's state: who made it, when it happened, and why. */
+/**
+ * One change of a case's state: who made it, when it happened, and why. The why is the officer's
+ * own words, sealed under the case's text key ({@code CaseTexts}) and erased with the caller.
+ */
 @Entity
 @Table(name = "case_transition")
 public class CaseTransition {
@@ -43,7 +46,9 @@ public class CaseTransition {
     @Column(name = "custody_mode")
     public CustodyMode custodyMode;
 
-    public String reason;
+    /** The reason, sealed ({@code CaseTexts.Field.TRANSITION_REASON}); null when none was given or it was not kept. */
+    @Column(name = "reason_sealed")
+    public byte[] reasonSealed;
 
     @Column(nullable = false)
     public String officer;
@@ -54,7 +59,7 @@ public class CaseTransition {
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 
-    public static CaseTransition of(SurrenderCase moved, CaseState from, String reason, String officer,
+    public static CaseTransition of(SurrenderCase moved, CaseState from, String officer,
             Instant occurredAt, Instant recordedAt) {
         CaseTransition transition = new CaseTransition();
         transition.caseId = moved.id;
@@ -62,7 +67,6 @@ public class CaseTransition {
         transition.fromState = from;
         transition.toState = moved.state;
         transition.custodyMode = moved.state == CaseState.IN_CUSTODY ? moved.custodyMode : null;
-        transition.reason = reason;
         transition.officer = officer;
         transition.occurredAt = occurredAt;
         transition.recordedAt = recordedAt;

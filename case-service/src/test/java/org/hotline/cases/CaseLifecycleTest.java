@@ -101,17 +101,17 @@ class CaseLifecycleTest {
 
     private static HistoryEntry contactEntry(Instant at, long version, ContactRecorded contact, Purpose purpose) {
         return new HistoryEntry("CONTACT", at, version, null, null, null, null, null, null, contact.contactId(),
-                purpose, null);
+                purpose, null, false);
     }
 
     private static HistoryEntry transition(Instant start, int hours, long version, CaseState from, CaseState to,
             CustodyMode mode, String reason) {
         return new HistoryEntry("TRANSITION", start.plus(hours, ChronoUnit.HOURS), version, from, to, mode, reason,
-                null, null, null, null, OFFICER);
+                null, null, null, null, OFFICER, false);
     }
 
     private static HistoryEntry care(Instant start, int hours, long version, CareKind kind, String note) {
         return new HistoryEntry("CARE", start.plus(hours, ChronoUnit.HOURS), version, null, null, null, null, kind,
-                note, null, null, OFFICER);
+                note, null, null, OFFICER, false);
     }
 }

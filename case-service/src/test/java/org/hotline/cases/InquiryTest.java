@@ -58,7 +58,7 @@ class InquiryTest {
         assertThat(listed("open", inquiry.contactId())).isFalse();
         assertThat(CaseApi.history(reference).entries()).last().usingRecursiveComparison().isEqualTo(
                 new HistoryEntry("INQUIRY", inquiry.occurredAt(), 2, null, null, null, null, null, null,
-                        inquiry.contactId(), Purpose.RELATIVE_INQUIRY, Officers.OFFICER));
+                        inquiry.contactId(), Purpose.RELATIVE_INQUIRY, Officers.OFFICER, false));
         link(reference, inquiry.contactId()).then().statusCode(409).contentType("application/problem+json");
     }
 

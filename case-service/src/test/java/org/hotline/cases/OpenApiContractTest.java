@@ -42,6 +42,7 @@ class OpenApiContractTest {
                 "POST /api/v1/admin/outbox/parked/resend",
                 "GET /api/v1/admin/dead-letters",
                 "POST /api/v1/admin/dead-letters/replay",
+                "POST /api/v1/admin/erasure-ledger/catch-up",
                 "GET /api/v1/admin/audit");
     }
 

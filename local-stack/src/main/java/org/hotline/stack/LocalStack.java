@@ -163,9 +163,12 @@ public final class LocalStack {
                 // Follow-ups are checked against case-service's API.
                 environment.put("QUARKUS_REST_CLIENT_CASE_SERVICE_URL", "http://127.0.0.1:" + ports.cases());
             }
-            // A case officer's request for a man's personal details goes to intake-service.
-            case "case-service" -> environment.put("QUARKUS_REST_CLIENT_INTAKE_SERVICE_URL",
-                    "http://127.0.0.1:" + ports.intake());
+            case "case-service" -> {
+                // Officers' free text is sealed under per-case keys this master key wraps.
+                environment.put("HOTLINE_CASE_TEXT_MASTER_KEY", secrets.caseTextMasterKey());
+                // A case officer's request for a man's personal details goes to intake-service.
+                environment.put("QUARKUS_REST_CLIENT_INTAKE_SERVICE_URL", "http://127.0.0.1:" + ports.intake());
+            }
             // The dashboard's status strip reads both outboxes' age from their metrics, and links
             // an overdue case to case-service for an analyst who is a case officer too.
             default -> {

@@ -40,6 +40,14 @@ public final class StackSecrets {
         return base64(hexSecret(masterKeyFile(masterKeyVersion()), 32));
     }
 
+    /**
+     * The master key that wraps case-service's per-case text keys (officers' free text): 32 random
+     * bytes, base64, made on first use. Not intake's key; it has no rotation here yet.
+     */
+    public String caseTextMasterKey() {
+        return base64(hexSecret("case-text-master-key.secret", 32));
+    }
+
     /** The active master key's version: 1 until the first rotation. */
     public int masterKeyVersion() {
         Path file = dir.resolve(MASTER_KEY_VERSION);

@@ -35,4 +35,16 @@ class StackSecretsTest {
         assertThatThrownBy(() -> again.destroyMasterKey(2)).hasMessageContaining("active");
         assertThat(again.rotateMasterKey()).isEqualTo(3);
     }
+
+    @Test
+    void caseServiceHasItsOwnTextMasterKeyKeptAcrossStartsAndOutsideTheRotation() {
+        StackSecrets secrets = new StackSecrets(home);
+        String caseText = secrets.caseTextMasterKey();
+
+        assertThat(Base64.getDecoder().decode(caseText)).hasSize(32);
+        assertThat(caseText).isNotEqualTo(secrets.personalDataMasterKey());
+        secrets.rotateMasterKey();
+        assertThat(new StackSecrets(home).caseTextMasterKey()).isEqualTo(caseText);
+        assertThat(secrets.keptMasterKeyVersions()).containsExactly(1, 2);
+    }
 }

@@ -40,6 +40,7 @@ class OpenApiContractTest {
                 "POST /api/v1/admin/rebuild",
                 "GET /api/v1/admin/dead-letters",
                 "POST /api/v1/admin/dead-letters/replay",
+                "POST /api/v1/admin/erasure-ledger/catch-up",
                 "GET /api/v1/admin/audit",
                 "GET /api/v1/stats/extent",
                 "GET /api/v1/stats/overdue",

@@ -111,6 +111,7 @@ class CanaryLeakIT {
         List<String> secrets = new ArrayList<>(List.of(
                 hotline.secrets().callerKeySecret(),
                 hotline.secrets().personalDataMasterKey(),
+                hotline.secrets().caseTextMasterKey(),
                 token, signatureOf(token), refused, signatureOf(refused)));
         // The signing key, line by line as any dump of the PEM would show it.
         Path privateKey = hotline.home().resolve("secrets/jwt/private-key.pem");

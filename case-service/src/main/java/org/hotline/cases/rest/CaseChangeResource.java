@@ -82,7 +82,8 @@ public class CaseChangeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "recordCare",
             summary = "Records care given to a man in custody; 409 when the case is not in custody")
-    @APIResponse(responseCode = "201", description = "Recorded; the case's new version as ETag")
+    @APIResponse(responseCode = "201", description = "Recorded; the case's new version as ETag. The note is"
+            + " sealed at rest; null with textErased true when the case's caller was erased (it was not kept)")
     @APIResponse(responseCode = "404", description = "No case has this reference")
     @APIResponse(responseCode = "409", description = "The case is not in custody")
     @APIResponse(responseCode = "412", description = "The case changed since the If-Match version was read")
@@ -95,7 +96,7 @@ public class CaseChangeResource {
         OfficerRequest.throwIfAny(errors);
         CareRecord recorded = care.record(request.reference(), request.seenVersion(), given.kind(), given.at(),
                 given.note(), request.officer());
-        return withETag(RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, CareView.of(recorded)),
+        return withETag(RestResponse.ResponseBuilder.create(RestResponse.Status.CREATED, CareView.of(recorded, given.note())),
                 recorded.caseVersion);
     }
 

@@ -159,7 +159,8 @@ public class CaseResource {
     @Path("/{reference}/history")
     @Operation(operationId = "caseHistory",
             summary = "Every transition, care record and linked contact of a case, oldest first")
-    @APIResponse(responseCode = "200", description = "The case's history")
+    @APIResponse(responseCode = "200", description = "The case's history; an officer's reason or note erased with"
+            + " the caller is absent and its entry has textErased true")
     @APIResponse(responseCode = "404", description = "No case has this reference")
     public CaseHistoryView history(@PathParam("reference") String reference) {
         String canonical = OfficerRequest.canonicalReference(reference);

@@ -10,6 +10,7 @@ import org.hotline.cases.CareRecord;
 import org.hotline.cases.CaseContact;
 import org.hotline.cases.CaseTransition;
 import org.hotline.cases.service.CaseHistory;
+import org.hotline.cases.service.CaseTexts;
 import org.hotline.events.CareKind;
 import org.hotline.events.CaseState;
 import org.hotline.events.CustodyMode;
@@ -21,10 +22,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * One entry of a case's history. {@code type} says which fields it has: {@code TRANSITION}
  * (from, to, mode, reason, officer; no {@code from} for a case opened directly in custody),
  * {@code CARE} (kind, note, officer), {@code CONTACT} (contactId, purpose) or {@code INQUIRY} (an
- * open inquiry an officer linked: contactId, officer).
+ * open inquiry an officer linked: contactId, officer). An officer's words (reason, note) are absent
+ * with {@code textErased} true when the caller was erased; states, times and officers stay.
  *
  * @param at          when it happened
  * @param caseVersion the case's version right after it
+ * @param textErased  the entry had a reason or note, erased with the caller
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HistoryEntry(
@@ -39,30 +42,31 @@ public record HistoryEntry(
         String note,
         UUID contactId,
         Purpose purpose,
-        String officer) {
+        String officer,
+        boolean textErased) {
 
     static List<HistoryEntry> of(CaseHistory.Recorded recorded) {
         return Stream.of(
-                recorded.transitions().stream().map(HistoryEntry::of),
-                recorded.care().stream().map(HistoryEntry::of),
+                recorded.transitions().stream().map(t -> of(t, recorded.reasons().get(t.id))),
+                recorded.care().stream().map(c -> of(c, recorded.notes().get(c.id))),
                 recorded.contacts().stream().map(HistoryEntry::of))
                 .flatMap(s -> s)
                 .sorted(Comparator.comparing(HistoryEntry::at).thenComparingLong(HistoryEntry::caseVersion))
                 .toList();
     }
 
-    private static HistoryEntry of(CaseTransition t) {
+    private static HistoryEntry of(CaseTransition t, CaseTexts.Text reason) {
         return new HistoryEntry("TRANSITION", t.occurredAt, t.caseVersion, t.fromState, t.toState, t.custodyMode,
-                t.reason, null, null, null, null, t.officer);
+                reason.value(), null, null, null, null, t.officer, reason.erased());
     }
 
-    private static HistoryEntry of(CareRecord c) {
-        return new HistoryEntry("CARE", c.occurredAt, c.caseVersion, null, null, null, null, c.kind, c.note, null,
-                null, c.officer);
+    private static HistoryEntry of(CareRecord c, CaseTexts.Text note) {
+        return new HistoryEntry("CARE", c.occurredAt, c.caseVersion, null, null, null, null, c.kind, note.value(),
+                null, null, c.officer, note.erased());
     }
 
     private static HistoryEntry of(CaseContact c) {
         return new HistoryEntry(c.linkedBy == null ? "CONTACT" : "INQUIRY", c.occurredAt, c.caseVersion, null, null,
-                null, null, null, null, c.contactId, c.purpose, c.linkedBy);
+                null, null, null, null, c.contactId, c.purpose, c.linkedBy, false);
     }
 }

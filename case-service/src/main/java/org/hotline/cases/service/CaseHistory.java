@@ -1,7 +1,9 @@
 package org.hotline.cases.service;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.hotline.cases.CareRecord;
 import org.hotline.cases.CaseContact;
@@ -14,7 +16,10 @@ import org.hotline.cases.repository.TransitionRepository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Everything that happened to a case: its transitions, care records and linked contacts. */
+/**
+ * Everything that happened to a case: its transitions, care records and linked contacts, with the
+ * officers' texts opened (or marked erased, when the caller was erased).
+ */
 @ApplicationScoped
 public class CaseHistory {
 
@@ -22,22 +27,36 @@ public class CaseHistory {
     private final TransitionRepository transitions;
     private final CareRepository care;
     private final CaseContactRepository contacts;
+    private final CaseTexts texts;
 
     public CaseHistory(CaseRepository cases, TransitionRepository transitions, CareRepository care,
-            CaseContactRepository contacts) {
+            CaseContactRepository contacts, CaseTexts texts) {
         this.cases = cases;
         this.transitions = transitions;
         this.care = care;
         this.contacts = contacts;
+        this.texts = texts;
     }
 
     /** @param reference a canonical reference, primary or alias */
     public Optional<Recorded> of(String reference) {
-        return cases.findByReference(reference)
-                .map(found -> new Recorded(found, transitions.of(found.id), care.of(found.id), contacts.of(found.id)));
+        return cases.findByReference(reference).map(found -> {
+            List<CaseTransition> moves = transitions.of(found.id);
+            List<CareRecord> given = care.of(found.id);
+            CaseTexts.Opener opener = texts.openerFor(found.id);
+            return new Recorded(found, moves, given, contacts.of(found.id),
+                    moves.stream().collect(Collectors.toMap(t -> t.id, t -> opener.open(
+                            CaseTexts.Field.TRANSITION_REASON, t.caseVersion, t.reasonSealed))),
+                    given.stream().collect(Collectors.toMap(c -> c.id, c -> opener.open(
+                            CaseTexts.Field.CARE_NOTE, c.caseVersion, c.noteSealed))));
+        });
     }
 
+    /**
+     * @param reasons each transition's reason, by its id
+     * @param notes   each care record's note, by its id
+     */
     public record Recorded(SurrenderCase surrenderCase, List<CaseTransition> transitions, List<CareRecord> care,
-            List<CaseContact> contacts) {
+            List<CaseContact> contacts, Map<Long, CaseTexts.Text> reasons, Map<Long, CaseTexts.Text> notes) {
     }
 }

@@ -47,9 +47,11 @@ public class CaseTransitions {
     private final Clock clock;
     private final CaseConfig config;
     private final AuditLog auditLog;
+    private final CaseTexts texts;
 
     public CaseTransitions(LockedCases lockedCases, CaseRepository cases, ReferenceRepository references,
-            TransitionRepository transitions, Outbox outbox, Clock clock, CaseConfig config, AuditLog auditLog) {
+            TransitionRepository transitions, Outbox outbox, Clock clock, CaseConfig config, AuditLog auditLog,
+            CaseTexts texts) {
         this.lockedCases = lockedCases;
         this.cases = cases;
         this.references = references;
@@ -58,6 +60,7 @@ public class CaseTransitions {
         this.clock = clock;
         this.config = config;
         this.auditLog = auditLog;
+        this.texts = texts;
     }
 
     /**
@@ -81,7 +84,7 @@ public class CaseTransitions {
         moved.moveTo(to, mode, happened, now);
         // Flushing raises the @Version, which the transition and its event carry.
         cases.flush();
-        transitions.persist(CaseTransition.of(moved, from, reason, officer, happened, now));
+        transitions.persist(transition(moved, from, reason, officer, happened, now));
         outbox.publish(new CaseTransitioned(UUID.randomUUID(), moved.id, moved.reference, moved.version, happened,
                 from, to, moved.state == CaseState.IN_CUSTODY ? mode : null, moved.origin));
         // In the same transaction: no move without its entry. The officer's free-text reason stays in
@@ -102,11 +105,19 @@ public class CaseTransitions {
         SurrenderCase opened = SurrenderCase.inCustody(freshReference(), mode, origin, happened, now);
         cases.persist(opened);
         references.persist(IssuedReference.of(opened.reference, opened.id, happened));
-        transitions.persist(CaseTransition.of(opened, null, reason, officer, happened, now));
+        transitions.persist(transition(opened, null, reason, officer, happened, now));
         outbox.publish(new CaseOpened(UUID.randomUUID(), opened.id, opened.reference, opened.version, happened, null,
                 opened.origin, opened.state, opened.custodyMode));
         auditLog.record(officer, "case.open", opened.reference, null, "ok: " + opened.state);
         return opened;
+    }
+
+    private CaseTransition transition(SurrenderCase changed, CaseState from, String reason, String officer,
+            Instant happened, Instant now) {
+        CaseTransition transition = CaseTransition.of(changed, from, officer, happened, now);
+        transition.reasonSealed = texts.seal(changed.id, CaseTexts.Field.TRANSITION_REASON, transition.caseVersion,
+                reason);
+        return transition;
     }
 
     private Instant notInFuture(Optional<Instant> at, Instant now) {

@@ -30,9 +30,10 @@ public class CustodyCare {
     private final Clock clock;
     private final CaseConfig config;
     private final AuditLog auditLog;
+    private final CaseTexts texts;
 
     public CustodyCare(LockedCases lockedCases, CaseRepository cases, CareRepository care, Outbox outbox,
-            Clock clock, CaseConfig config, AuditLog auditLog) {
+            Clock clock, CaseConfig config, AuditLog auditLog, CaseTexts texts) {
         this.lockedCases = lockedCases;
         this.cases = cases;
         this.care = care;
@@ -40,6 +41,7 @@ public class CustodyCare {
         this.clock = clock;
         this.config = config;
         this.auditLog = auditLog;
+        this.texts = texts;
     }
 
     /** Only while he is in custody, and not for a time before he came into it. */
@@ -60,7 +62,8 @@ public class CustodyCare {
         cared.touch(now);
         // Flushing raises the @Version, which the care record and its event carry.
         cases.flush();
-        CareRecord recorded = CareRecord.of(cared, kind, note, officer, at, now);
+        CareRecord recorded = CareRecord.of(cared, kind, officer, at, now);
+        recorded.noteSealed = texts.seal(cared.id, CaseTexts.Field.CARE_NOTE, recorded.caseVersion, note);
         care.persist(recorded);
         outbox.publish(new CaseCareRecorded(UUID.randomUUID(), cared.id, cared.reference, cared.version, at, kind));
         // The kind of care, not the note: free text may name people and places.

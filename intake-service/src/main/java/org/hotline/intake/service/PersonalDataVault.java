@@ -22,7 +22,7 @@ import javax.crypto.SecretKey;
 
 import org.hotline.intake.CallerDataKey;
 import org.hotline.intake.PersonalData;
-import org.hotline.intake.crypto.Aead;
+import org.hotline.sealing.Aead;
 import org.hotline.intake.crypto.MasterKeys;
 import org.hotline.intake.repository.CallerDataKeys;
 

@@ -37,6 +37,7 @@ class OpenApiContractTest {
                 "POST /api/v1/admin/master-keys/rewrap",
                 "GET /api/v1/admin/dead-letters",
                 "POST /api/v1/admin/dead-letters/replay",
+                "POST /api/v1/admin/erasure-ledger/catch-up",
                 "GET /api/v1/admin/audit");
     }
 

@@ -1,4 +1,4 @@
-package org.hotline.intake.crypto;
+package org.hotline.sealing;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
@@ -10,7 +10,7 @@ import javax.crypto.spec.GCMParameterSpec;
 
 /**
  * AES-256-GCM with a fresh random 96-bit nonce per message, stored in front of the ciphertext.
- * The associated data binds a ciphertext to where it belongs (a contact, a caller), so that a
+ * The associated data binds a ciphertext to where it belongs (a contact, a caller, a case's text), so that a
  * sealed value copied onto another row does not open.
  */
 public final class Aead {
