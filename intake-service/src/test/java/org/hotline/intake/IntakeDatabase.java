@@ -21,6 +21,20 @@ public final class IntakeDatabase {
         return ((Number) value(sql, parameters)).longValue();
     }
 
+    /** Runs a statement, as a restore or an operator at the database would; returns the rows it changed. */
+    public static int execute(String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(
+                RealInfrastructure.postgres().jdbcUrl("intake"), RealInfrastructure.postgres().user(), "");
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The one text value a query selects, or null. */
     public static String string(String sql, Object... parameters) {
         return (String) value(sql, parameters);

@@ -2,7 +2,9 @@ package org.hotline.intake.service;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -101,6 +103,45 @@ class CallerPseudonymsTest {
         assertThat(after).isNotEqualTo(before).matches("p-[0-9a-f]{32}");
         // Erasing him again finds nothing: his old pseudonym leads nowhere.
         given().when().delete("/api/v1/callers/{key}/personal-data", before).then().statusCode(404);
+    }
+
+    /**
+     * A database restored from a backup taken before an erasure: the caller's index entry and data
+     * key are back, and so is the ledger position of that day. Catching up with the ledger (as
+     * intake does at start-up, before it serves) erases him again, and a second catch-up from the
+     * ledger's start changes nothing more.
+     */
+    @Test
+    void aRestoredDatabaseIsErasedAgainFromTheLedger() {
+        String number = Contacts.freshPhoneNumber();
+        UUID contact = contactOf(number);
+        String callerKey = Contacts.read(contact, "pseudonym test").statusCode(200).extract().path("callerKey");
+        String index = blindIndex.of(number);
+        String keyId = IntakeDatabase.string("select id::text from caller_data_key where caller_key = ?", callerKey);
+        String wrapped = IntakeDatabase.string("select encode(wrapped_key, 'base64') from caller_data_key where id = ?::uuid",
+                keyId);
+        given().when().delete("/api/v1/callers/{key}/personal-data", callerKey).then().statusCode(204);
+        ErasuresTopic.recordFor(callerKey);
+        await().atMost(Duration.ofSeconds(30)).until(() -> IntakeDatabase.count(
+                "select count(*) from erasure_ledger_position where next_offset > 0") > 0);
+
+        // The backup of before the erasure comes back: his rows, and a ledger position of 0.
+        // (The scheduled catch-up may come first; either way he must be erased again below.)
+        assertThat(IntakeDatabase.execute("insert into caller_index (blind_index, caller_key, created_at)"
+                + " values (?, ?, now())", index, callerKey)).isEqualTo(1);
+        assertThat(IntakeDatabase.execute("update caller_data_key set wrapped_key = decode(?, 'base64'), erased_at = null"
+                + " where id = ?::uuid", wrapped, keyId)).isEqualTo(1);
+        assertThat(IntakeDatabase.execute("update erasure_ledger_position set next_offset = 0")).isPositive();
+
+        given().when().post("/api/v1/admin/erasure-ledger/catch-up").then().statusCode(200);
+
+        assertThat(Contacts.read(contact, "after catch-up").statusCode(200).extract().<Boolean>path("personalDataErased"))
+                .isTrue();
+        assertThat(IntakeDatabase.count("select count(*) from caller_index where blind_index = ?", index)).isZero();
+        given().when().post("/api/v1/admin/erasure-ledger/catch-up?from=start").then().statusCode(200);
+        assertThat(IntakeDatabase.count("select count(*) from caller_data_key where caller_key = ?", callerKey))
+                .isEqualTo(1);
+        assertThat(callerKeyOf(number)).isNotEqualTo(callerKey);
     }
 
     private static String callerKeyOf(String identifier) {
