@@ -65,7 +65,7 @@ class ForgettingIT {
         transition(hotline, reference, Map.of("to", "IN_CUSTODY", "mode", "SURRENDERED",
                 "reason", "met at " + canaries.get("custody")));
         given().baseUri(hotline.caseUrl()).contentType(ContentType.JSON)
-                .body(Map.of("kind", "MEDICAL_CARE", "at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                .body(Map.of("kind", "MEDICAL_CARE", "at", Instant.now().toString(), // not before the custody, to the nanosecond
                         "note", "wound, told of " + canaries.get("care")))
                 .post("/api/v1/cases/{reference}/care", reference).then().statusCode(201);
         // Controls: the words are there to be forgotten, and the scans below can find what is there.
