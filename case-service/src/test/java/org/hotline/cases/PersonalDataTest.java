@@ -25,8 +25,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 
 /**
- * Here intake-service is the test app itself, which serves no contacts: it answers "not found".
- * The full path, with intake answering, is covered by the system tests.
+ * case-service's own part of a personal-data read: the checks before intake is asked, its audit
+ * row, and a "not found" passed on. Its intake client points back at this test app, which serves
+ * no contacts, so every read that gets as far as intake answers 404 here. That intake answers with
+ * the data, under the officer's own token, and audits the read as him, is shown across the two
+ * real services by system-tests' {@code PersonalDataIT}.
  */
 @QuarkusTest
 @TestSecurity(user = Officers.OFFICER, roles = Roles.CASE_OFFICER)

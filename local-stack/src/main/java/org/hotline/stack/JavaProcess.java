@@ -73,6 +73,21 @@ public final class JavaProcess {
      */
     public ProcessHandle start(List<String> jvmOptions, List<String> command, Map<String, String> environment,
             Path workingDirectory, boolean detached) {
+        // Start() returns once the child has exec'd, so the handle is the JVM itself.
+        return launch(jvmOptions, command, environment, workingDirectory, detached).toHandle();
+    }
+
+    /**
+     * Starts it attached, as {@link #start} does, for a caller that waits for it to end and reads
+     * its exit status (a service that must refuse to start).
+     */
+    public Process startAttached(List<String> jvmOptions, List<String> command, Map<String, String> environment,
+            Path workingDirectory) {
+        return launch(jvmOptions, command, environment, workingDirectory, false);
+    }
+
+    private Process launch(List<String> jvmOptions, List<String> command, Map<String, String> environment,
+            Path workingDirectory, boolean detached) {
         List<String> full = new ArrayList<>();
         if (detached && new File("/usr/bin/setsid").canExecute()) {
             full.add("/usr/bin/setsid");
@@ -93,8 +108,7 @@ public final class JavaProcess {
             // Only what the stack passes on configures the part: never a stray variable of the caller's shell.
             builder.environment().keySet().removeIf(JavaProcess::configuresAPart);
             builder.environment().putAll(environment);
-            // Start() returns once the child has exec'd, so the handle is the JVM itself.
-            return builder.start().toHandle();
+            return builder.start();
         } catch (IOException e) {
             throw new StackFailure("cannot start " + part + ": " + e.getMessage(), e);
         }

@@ -75,6 +75,11 @@ public final class ServiceProcess {
         return "http://127.0.0.1:" + port;
     }
 
+    /** What it is started with: the stack's configuration of this service, its port included. */
+    public Map<String, String> environment() {
+        return Map.copyOf(withPort());
+    }
+
     public JavaProcess process() {
         return process;
     }

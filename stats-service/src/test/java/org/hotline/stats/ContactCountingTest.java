@@ -9,6 +9,7 @@ import static org.hotline.stats.EventsOnKafka.publish;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,12 @@ import org.hotline.events.ContactRecorded;
 import org.hotline.events.Origin;
 import org.hotline.events.Purpose;
 import org.hotline.testing.RealInfrastructure;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.hotline.problem.Roles;
 import org.hotline.stack.Tokens;
+import org.hotline.stats.config.StatsConfig;
 import org.hotline.stats.messaging.LiveEvents;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -43,13 +46,30 @@ class ContactCountingTest {
     @Inject
     LiveEvents liveEvents;
 
+    @Inject
+    StatsConfig config;
+
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @AfterEach
+    void backToNow() {
+        TestClock.CLOCK.reset();
+    }
 
     @Test
     void aContactShowsUpInTheSummaryTotalsWindowsOriginAndMonth() {
+        // "This month" must be the same Kyiv month for both summaries and the contact: the clock is
+        // set back to the second day of the current month (never forward, never past its start), so
+        // a month boundary is weeks away whenever the test runs.
+        ZonedDateTime now = TestClock.CLOCK.instant().atZone(config.timeZone());
+        ZonedDateTime secondDay = now.toLocalDate().withDayOfMonth(1).atStartOfDay(config.timeZone()).plusDays(1);
+        if (now.isAfter(secondDay)) {
+            TestClock.CLOCK.shiftBy(Duration.between(now, secondDay));
+        }
         JsonPath before = summary();
 
-        publish(contact(newCallerKey(), Instant.now(), Channel.CHAT_BOT, Origin.BY, Purpose.SURRENDER_REQUEST));
+        publish(contact(newCallerKey(), TestClock.CLOCK.instant(), Channel.CHAT_BOT, Origin.BY,
+                Purpose.SURRENDER_REQUEST));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             JsonPath after = summary();

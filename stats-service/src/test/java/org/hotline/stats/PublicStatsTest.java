@@ -22,6 +22,7 @@ import org.hotline.events.Purpose;
 import org.hotline.problem.Roles;
 import org.hotline.stats.config.StatsConfig;
 import org.hotline.stats.service.Publisher;
+import org.hotline.testing.AuditTrail;
 import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -150,6 +151,7 @@ class PublicStatsTest {
     @Test
     void aClientPollingFasterThanTheLimitIsRefusedWith429AndToldWhenToComeBackWhileOthersAreServed() {
         String poller = "192.0.2.3";
+        long auditedBefore = refusedAsTooMany(SUMMARY);
         int burst = config.publication().rateLimit().burst();
         for (int i = 0; i < burst; i++) {
             from(poller).get(SUMMARY).then().statusCode(200);
@@ -161,6 +163,15 @@ class PublicStatsTest {
         assertThat(Long.parseLong(refused.header("Retry-After")))
                 .isBetween(1L, config.publication().rateLimit().refillEvery().toSeconds() + 1);
         from("192.0.2.4").get(SUMMARY).then().statusCode(200);
+        // Every 429 is on file (RefusalAudit writes it after the answer has gone): this one, once.
+        await().atMost(Duration.ofSeconds(10)).until(() -> refusedAsTooMany(SUMMARY) >= auditedBefore + 1);
+        assertThat(refusedAsTooMany(SUMMARY)).isEqualTo(auditedBefore + 1);
+    }
+
+    private static long refusedAsTooMany(String path) {
+        return AuditTrail.of("stats").about("GET " + path).stream()
+                .filter(entry -> entry.action().equals("http.refused") && entry.outcome().equals("refused-429"))
+                .count();
     }
 
     @Test

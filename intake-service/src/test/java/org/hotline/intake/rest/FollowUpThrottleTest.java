@@ -2,10 +2,12 @@ package org.hotline.intake.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 
 import org.hotline.events.CaseReference;
@@ -14,6 +16,8 @@ import org.hotline.intake.Contacts;
 import org.hotline.intake.FakeCaseService;
 import org.hotline.intake.IntakeDatabase;
 import org.hotline.problem.Roles;
+import org.hotline.testing.AuditTrail;
+import org.hotline.testing.AuditTrail.Entry;
 import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +42,7 @@ class FollowUpThrottleTest {
     @Test
     void aFollowUpCaseServiceRefusesAsThrottledIs429WithRetryAfterAndNothingIsStored() {
         String reference = throttledReference(42);
+        long auditedBefore = refusedAsTooMany();
 
         Contacts.post(Contacts.followUp(reference))
                 .statusCode(429)
@@ -47,6 +52,16 @@ class FollowUpThrottleTest {
                 .body("errors.field", equalTo(List.of("caseReference")));
 
         assertThat(IntakeDatabase.count("select count(*) from contact where case_reference = ?", reference)).isZero();
+        // Every 429 is on file under the operator (RefusalAudit writes it after the answer has gone): this one, once.
+        await().atMost(Duration.ofSeconds(10)).until(() -> refusedAsTooMany() >= auditedBefore + 1);
+        assertThat(refusedAsTooMany()).isEqualTo(auditedBefore + 1);
+    }
+
+    private static long refusedAsTooMany() {
+        return AuditTrail.of("intake").by("operator-throttled").stream()
+                .filter(entry -> entry.equals(new Entry("operator-throttled", "http.refused", "POST /api/v1/contacts",
+                        null, "refused-429")))
+                .count();
     }
 
     @Test

@@ -1,0 +1,98 @@
+package org.hotline.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.hotline.system.RunningHotline.Hotline;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.restassured.path.json.JsonPath;
+
+/**
+ * A case officer reads a man's personal data through case-service, which keeps none of it: his
+ * own token goes on to intake, intake audits the read under his name (not case-service's, not
+ * anyone else's), and case-service's log holds nothing of what passed through it.
+ */
+@ExtendWith(RunningHotline.class)
+class PersonalDataIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    @Test
+    void anOfficersReadThroughCaseServiceIsPassedOnWithHisTokenAndAuditedByIntakeAsHim(Hotline hotline) throws Exception {
+        String canary = "canary" + UUID.randomUUID().toString().replace("-", "");
+        String phone = Contacts.freshPhoneNumber();
+        Map<String, Object> request = Contacts.contact("SURRENDER_REQUEST", phone,
+                Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
+        request.put("details", Map.of("fullName", "Ivan " + canary, "unit", "unit " + canary,
+                "location", "near " + canary, "notes", "brother " + canary));
+        JsonPath created = Contacts.post(hotline.intakeUrl(), request).then().statusCode(201).extract().jsonPath();
+        String contactId = created.getString("id");
+        String reference = created.getString("caseReference");
+        await().atMost(DEADLINE).untilAsserted(() -> given().baseUri(hotline.caseUrl())
+                .get("/api/v1/cases/{reference}", reference).then().statusCode(200).body("contactCount", equalTo(1)));
+
+        // An officer of his own, holding only his own role: the suite's token is "system-test" with every role.
+        String officer = "officer-" + UUID.randomUUID().toString().substring(0, 8);
+        String officersToken = RunningHotline.trustedTokens().mint(officer, "case-officer");
+        JsonPath read = given().baseUri(hotline.caseUrl()).auth().oauth2(officersToken)
+                .header("X-Access-Reason", "to arrange his exchange")
+                .get("/api/v1/cases/{reference}/contacts/{contactId}/personal-data", reference, contactId)
+                .then().statusCode(200).extract().jsonPath();
+
+        assertThat(read.getString("id")).isEqualTo(contactId);
+        assertThat(read.getString("caller.identifier")).isEqualTo(phone);
+        assertThat(read.getString("details.fullName")).isEqualTo("Ivan " + canary);
+        assertThat(read.getString("details.notes")).isEqualTo("brother " + canary);
+
+        // Intake wrote its entry in the transaction of the read, before it answered: no waiting.
+        List<Map<String, Object>> readsOfTheContact = audit(hotline.intakeUrl(), contactId).getList(
+                "entries.findAll { it.action == 'personal-data.read' }");
+        assertThat(readsOfTheContact).singleElement().satisfies(entry -> {
+            assertThat(entry.get("actor")).isEqualTo(officer);
+            assertThat(entry.get("subject")).isEqualTo(contactId);
+            assertThat(entry.get("outcome")).isEqualTo("ok");
+            // Case-service passes on the officer's reason inside its own (case and officer named).
+            assertThat((Integer) entry.get("reasonLength")).isGreaterThan("to arrange his exchange".length());
+        });
+        // The officer's name reached intake in his token alone; by it he did this one thing there.
+        List<Map<String, Object>> byTheOfficer = auditBy(hotline.intakeUrl(), officer).getList("entries");
+        assertThat(byTheOfficer).singleElement().satisfies(entry -> assertThat(entry)
+                .containsEntry("action", "personal-data.read").containsEntry("subject", contactId));
+        List<Map<String, Object>> requests = audit(hotline.caseUrl(), contactId)
+                .getList("entries.findAll { it.action == 'personal-data.request' }");
+        assertThat(requests).singleElement().satisfies(entry -> assertThat(entry).containsEntry("actor", officer)
+                .containsEntry("outcome", "asked intake, case " + reference));
+
+        // Control: the scan reads the file case-service writes its log to, and it has written to it.
+        assertThat(hotline.cases().log()).exists();
+        String caseLog = Files.readString(hotline.cases().log(), StandardCharsets.ISO_8859_1);
+        assertThat(caseLog).isNotEmpty();
+        StoreScan.assertNoneIn(hotline.cases().log().toString(), caseLog,
+                List.of(canary, phone, phone.replaceAll("\\D", "")));
+    }
+
+    /** A service's audit entries about {@code subject}, read with the suite's admin token. */
+    private static JsonPath audit(String baseUrl, String subject) {
+        return given().baseUri(baseUrl).queryParam("subject", subject).queryParam("size", 500)
+                .get("/api/v1/admin/audit").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** A service's audit entries with {@code actor} as the actor. */
+    private static JsonPath auditBy(String baseUrl, String actor) {
+        return given().baseUri(baseUrl).queryParam("actor", actor).queryParam("size", 500)
+                .get("/api/v1/admin/audit").then().statusCode(200).extract().jsonPath();
+    }
+}
