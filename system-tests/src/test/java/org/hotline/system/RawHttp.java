@@ -33,9 +33,6 @@ final class RawHttp {
         }
     }
 
-    /** A header to send with a body the server should refuse by its announced length alone. */
-    static final Map.Entry<String, String> EXPECT_CONTINUE = Map.entry("Expect", "100-continue");
-
     private RawHttp() {
     }
 
@@ -48,13 +45,6 @@ final class RawHttp {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
-        // The client sets Expect itself: the body then goes only after a 100, so a server that
-        // refuses the announced length answers before it closes, instead of resetting an upload.
-        if (EXPECT_CONTINUE.getValue().equalsIgnoreCase(headers.getOrDefault(EXPECT_CONTINUE.getKey(), ""))) {
-            request.expectContinue(true);
-            headers = new java.util.HashMap<>(headers);
-            headers.remove(EXPECT_CONTINUE.getKey());
-        }
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
