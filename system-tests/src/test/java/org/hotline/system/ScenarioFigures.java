@@ -87,11 +87,16 @@ record ScenarioFigures(String scenario, int sent, int accepted, int refused, int
                 hotline.postgres().jdbcUrl("intake"), hotline.postgres().jdbcUrl("cases"), hotline.postgres().user(),
                 "", URI.create(hotline.statsUrl())));
         AtomicReference<Reconciliation.Report> report = new AtomicReference<>();
-        await("stores agree").atMost(patience).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
-                .until(() -> {
-                    report.set(reconciliation.run());
-                    return report.get().agrees();
-                });
+        try {
+            await("stores agree").atMost(patience).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                    .until(() -> {
+                        report.set(reconciliation.run());
+                        return report.get().agrees();
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("the stores did not agree within " + patience + "; the last reconciliation: "
+                    + report.get(), e);
+        }
         return report.get();
     }
 
