@@ -6,23 +6,27 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** How caller identifiers are turned into pseudonymous caller keys. */
+/**
+ * How a caller identifier is turned into its blind index ({@code BlindIndex}), by which intake finds
+ * a repeat caller's random pseudonym in its own database. The pseudonym itself is random.
+ */
 @ConfigMapping(prefix = "hotline.caller-key")
 public interface CallerKeyConfig {
 
     /**
-     * The HMAC secret. Whoever holds it can test a phone number against a caller key, so it
-     * comes only from the environment ({@code HOTLINE_CALLER_KEY_SECRET}) in production, and
-     * changing it splits every caller's history in two. At least 32 characters: a short secret
+     * The HMAC secret of the blind index. Whoever holds it and intake's database can tell whether
+     * a phone number is a current (not erased) caller, so it comes only from the environment
+     * ({@code HOTLINE_CALLER_KEY_SECRET}) in production; changing it splits every caller's history
+     * in two. At least 32 characters: a short secret
      * could be guessed, and the keys reversed by trying every phone number.
      */
     @Size(min = 32, message = "must be at least 32 characters")
     String secret();
 
     /**
-     * Which secret this is ({@code HOTLINE_CALLER_KEY_VERSION}). Every caller key starts with it
-     * ({@code k1-…}), so that after a new secret is introduced the keys each one made can be told
-     * apart and matched up. Raise it whenever the secret changes.
+     * Which secret this is ({@code HOTLINE_CALLER_KEY_VERSION}). Every blind index starts with it
+     * ({@code b1-…}), so that after a new secret is introduced the entries each one made can be told
+     * apart. Raise it whenever the secret changes.
      */
     @WithDefault("1")
     @Min(1)
