@@ -18,54 +18,42 @@ public final class IntakeDatabase {
     }
 
     public static long count(String sql, Object... parameters) {
-        return ((Number) value(sql, parameters)).longValue();
-    }
-
-    /** Runs a statement, as a restore or an operator at the database would; returns the rows it changed. */
-    public static int execute(String sql, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection(
-                RealInfrastructure.postgres().jdbcUrl("intake"), RealInfrastructure.postgres().user(), "");
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The one text value a query selects, or null. */
-    public static String string(String sql, Object... parameters) {
-        return (String) value(sql, parameters);
-    }
-
-    private static Object value(String sql, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection(
-                RealInfrastructure.postgres().jdbcUrl("intake"), RealInfrastructure.postgres().user(), "");
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getObject(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return query(sql, parameters, rows -> {
+            rows.next();
+            return rows.getLong(1);
+        });
     }
 
     /** The first column of the first row, as text; null when there is no row. */
     public static String text(String sql, Object... parameters) {
+        return query(sql, parameters, rows -> rows.next() ? rows.getString(1) : null);
+    }
+
+    /** Runs a statement, as a restore or an operator at the database would; returns the rows it changed. */
+    public static int execute(String sql, Object... parameters) {
+        return run(sql, parameters, PreparedStatement::executeUpdate);
+    }
+
+    private interface Step<T, R> {
+        R apply(T value) throws SQLException;
+    }
+
+    private static <R> R query(String sql, Object[] parameters, Step<ResultSet, R> read) {
+        return run(sql, parameters, statement -> {
+            try (ResultSet rows = statement.executeQuery()) {
+                return read.apply(rows);
+            }
+        });
+    }
+
+    private static <R> R run(String sql, Object[] parameters, Step<PreparedStatement, R> step) {
         try (Connection connection = DriverManager.getConnection(
                 RealInfrastructure.postgres().jdbcUrl("intake"), RealInfrastructure.postgres().user(), "");
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
+            return step.apply(statement);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -117,8 +117,8 @@ class CallerPseudonymsTest {
         UUID contact = contactOf(number);
         String callerKey = Contacts.read(contact, "pseudonym test").statusCode(200).extract().path("callerKey");
         String index = blindIndex.of(number);
-        String keyId = IntakeDatabase.string("select id::text from caller_data_key where caller_key = ?", callerKey);
-        String wrapped = IntakeDatabase.string("select encode(wrapped_key, 'base64') from caller_data_key where id = ?::uuid",
+        String keyId = IntakeDatabase.text("select id::text from caller_data_key where caller_key = ?", callerKey);
+        String wrapped = IntakeDatabase.text("select encode(wrapped_key, 'base64') from caller_data_key where id = ?::uuid",
                 keyId);
         given().when().delete("/api/v1/callers/{key}/personal-data", callerKey).then().statusCode(204);
         ErasuresTopic.recordFor(callerKey);

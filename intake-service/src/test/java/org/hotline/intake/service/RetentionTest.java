@@ -143,7 +143,7 @@ class RetentionTest {
     @Test
     void aCallerWithNoCaseIsForgottenOnceTheRetentionHasPassedSinceHisLastCall() {
         Caller informed = informationCall();
-        String blindIndex = IntakeDatabase.string("select blind_index from caller_index where caller_key = ?",
+        String blindIndex = IntakeDatabase.text("select blind_index from caller_index where caller_key = ?",
                 informed.callerKey());
 
         retention.eraseAllPastRetention();
