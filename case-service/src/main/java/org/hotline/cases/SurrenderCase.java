@@ -2,6 +2,8 @@ package org.hotline.cases;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.hotline.events.CaseState;
@@ -73,6 +75,18 @@ public class SurrenderCase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The token subject of the officer who works the case (need to know), or null. */
+    @Column(name = "assigned_officer")
+    public String assignedOfficer;
+
+    /** The team that works the case (its officers' {@code team} claim), or null. */
+    @Column(name = "assigned_team")
+    public String assignedTeam;
+
+    /** When it was last assigned; null while it never was. */
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+
     /** A case opened by a surrender request: it starts at version 1 with its first contact. */
     public static SurrenderCase requested(String reference, String callerKey, Origin origin, Instant at, Instant now) {
         SurrenderCase opened = new SurrenderCase();
@@ -121,6 +135,28 @@ public class SurrenderCase {
      */
     public void touch(Instant now) {
         updatedAt = now.isAfter(updatedAt) ? now : updatedAt.plus(1, ChronoUnit.MICROS);
+    }
+
+    /**
+     * Hands the case to an officer, a team or both (one of them at least). Returns false, and
+     * changes nothing (not even the version), when that is already who works it: assigning is
+     * idempotent.
+     */
+    public boolean assignTo(String officer, String team, Instant now) {
+        if (Objects.equals(officer, assignedOfficer) && Objects.equals(team, assignedTeam)) {
+            return false;
+        }
+        assignedOfficer = officer;
+        assignedTeam = team;
+        assignedAt = now;
+        updatedAt = now;
+        return true;
+    }
+
+    /** Whether this officer, or his team, works the case. */
+    public boolean isAssignedTo(String officer, Optional<String> team) {
+        return (assignedOfficer != null && assignedOfficer.equals(officer))
+                || (assignedTeam != null && team.isPresent() && assignedTeam.equals(team.get()));
     }
 
     /** Counts one more contact about this case; an older contact arriving late keeps the latest time. */

@@ -7,7 +7,7 @@ import java.util.UUID;
  * {@code caseVersion} grows by one with every change, so a reader can tell stale from new.
  */
 public sealed interface CaseEvent extends HotlineEvent permits CaseOpened, CaseTransitioned, CaseContactLinked,
-        CaseCareRecorded, CaseInquiryLinked {
+        CaseCareRecorded, CaseInquiryLinked, CaseAssigned {
 
     UUID caseId();
 

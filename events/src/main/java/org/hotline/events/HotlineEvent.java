@@ -24,6 +24,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = CaseContactLinked.class, name = CaseContactLinked.TYPE),
         @JsonSubTypes.Type(value = CaseCareRecorded.class, name = CaseCareRecorded.TYPE),
         @JsonSubTypes.Type(value = CaseInquiryLinked.class, name = CaseInquiryLinked.TYPE),
+        @JsonSubTypes.Type(value = CaseAssigned.class, name = CaseAssigned.TYPE),
         @JsonSubTypes.Type(value = CallerErased.class, name = CallerErased.TYPE),
 })
 public sealed interface HotlineEvent permits ContactRecorded, CaseEvent, CallerErased {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -31,13 +32,25 @@ class EventJsonTest {
                 new CaseTransitioned(UUID.randomUUID(), caseId, "K7M2-Q9TX", 2, at, CaseState.REQUESTED,
                         CaseState.IN_CUSTODY, CustodyMode.SURRENDERED, Origin.RU),
                 new CaseContactLinked(UUID.randomUUID(), caseId, "K7M2-Q9TX", 3, at, UUID.randomUUID(),
-                        Purpose.FOLLOW_UP, 2) };
+                        Purpose.FOLLOW_UP, 2),
+                new CaseAssigned(UUID.randomUUID(), caseId, "K7M2-Q9TX", 4, at, "officer-7", "north",
+                        List.of(UUID.randomUUID(), UUID.randomUUID())),
+                new CaseAssigned(UUID.randomUUID(), caseId, "K7M2-Q9TX", 5, at, null, "south", List.of()) };
 
         for (CaseEvent event : events) {
             assertThat(EventJson.read(EventJson.write(event))).isEqualTo(event);
             assertThat(event.partitionKey()).isEqualTo(caseId.toString());
             assertThat(event.topic()).isEqualTo(Topics.CASES);
         }
+    }
+
+    @Test
+    void anAssignmentNamesItsTypeAndItsContactsEvenWhenItHasNone() {
+        String json = EventJson.write(new CaseAssigned(UUID.randomUUID(), UUID.randomUUID(), "K7M2-Q9TX", 2,
+                Instant.parse("2023-03-01T10:00:00Z"), "officer-7", null, null));
+
+        assertThat(json).contains("\"type\":\"CaseAssigned.v1\"").contains("\"contactIds\":[]")
+                .doesNotContain("team");
     }
 
     @Test

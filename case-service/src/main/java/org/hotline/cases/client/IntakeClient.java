@@ -15,8 +15,9 @@ import jakarta.ws.rs.WebApplicationException;
 
 /**
  * Reads a contact's personal data from intake on a case officer's behalf. "Not found" is an
- * answer, not a failure: it neither retries nor trips the breaker. A refusal of intake (4xx)
- * would be the same on every try, so it is not retried either.
+ * answer, not a failure: it neither retries nor trips the breaker. A refusal of intake (4xx; 403
+ * when its need-to-know rule refuses the officer) would be the same on every try, so it is not
+ * retried either.
  */
 @ApplicationScoped
 public class IntakeClient {
@@ -38,6 +39,9 @@ public class IntakeClient {
             if (status == 404) {
                 return Optional.empty();
             }
+            if (status == 403) {
+                throw new IntakeDenied();
+            }
             if (status >= 400 && status < 500) {
                 throw new IntakeRefused(status);
             }
@@ -50,6 +54,21 @@ public class IntakeClient {
 
         public IntakeRefused(int status) {
             super("intake-service refused the personal-data request with " + status, null, false, false);
+        }
+
+        IntakeRefused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * intake answered 403: by what it knows of the case's assignment (need to know), the officer may
+     * not read this contact. A refusal like the others, not a failure of intake.
+     */
+    public static class IntakeDenied extends IntakeRefused {
+
+        public IntakeDenied() {
+            super("intake-service refused the personal-data request: not the officer's case as far as it knows");
         }
     }
 }

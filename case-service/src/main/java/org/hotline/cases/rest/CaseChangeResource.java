@@ -3,6 +3,7 @@ package org.hotline.cases.rest;
 import org.hotline.problem.Actor;
 import org.hotline.problem.Roles;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -102,9 +103,14 @@ public class CaseChangeResource {
 
     @POST
     @Path("/inquiries/{inquiryId}")
+    // A supervisor too: the inquiry's personal data becomes readable through the case, so only those
+    // who may read the case link to it (need to know), and a supervisor may read any.
+    @RolesAllowed({ Roles.CASE_OFFICER, Roles.SUPERVISOR })
     @Operation(operationId = "linkInquiry",
-            summary = "Links a relative's open inquiry to this case; 404 unknown inquiry, 409 already linked")
+            summary = "Links a relative's open inquiry to this case (by the officer or team it is assigned to, or a"
+            + " supervisor); 404 unknown inquiry, 409 already linked")
     @APIResponse(responseCode = "200", description = "Linked; the case's new version as ETag")
+    @APIResponse(responseCode = "403", description = "The case is not assigned to this officer or his team")
     @APIResponse(responseCode = "404", description = "No such case or inquiry")
     @APIResponse(responseCode = "409", description = "The inquiry is already linked")
     @APIResponse(responseCode = "412", description = "The case changed since the If-Match version was read")
@@ -116,7 +122,7 @@ public class CaseChangeResource {
         UUID inquiry = OfficerRequest.uuid("inquiryId", inquiryId, errors);
         OfficerRequest.throwIfAny(errors);
         SurrenderCase linked = inquiries.link(request.reference(), request.seenVersion(), inquiry,
-                request.officer());
+                AccessReason.reader(actor, Optional.empty()));
         return withETag(RestResponse.ResponseBuilder.ok(view(linked)), linked.version);
     }
 

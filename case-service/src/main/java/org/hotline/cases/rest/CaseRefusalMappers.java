@@ -13,6 +13,8 @@ import org.hotline.cases.service.InquiryAlreadyLinked;
 import org.hotline.cases.service.InquiryNotFound;
 import org.hotline.cases.service.IntakeUnavailable;
 import org.hotline.cases.service.MoveBeforeLastChange;
+import org.hotline.cases.service.NotYourCase;
+import org.hotline.cases.service.ReasonRequired;
 import org.hotline.cases.service.PersonalDataRefused;
 import org.hotline.cases.service.ReferenceLookupsThrottled;
 import org.hotline.problem.Problem;
@@ -34,6 +36,19 @@ public class CaseRefusalMappers {
             ContactUnknownToIntake.class })
     public Response notFound(RuntimeException e) {
         return Problem.of(Status.NOT_FOUND, e.getMessage()).toResponse();
+    }
+
+    /** Need to know: the case is not this officer's, or his team's. */
+    @ServerExceptionMapper
+    public Response notYourCase(NotYourCase e) {
+        return Problem.of(Status.FORBIDDEN, e.getMessage()).toResponse();
+    }
+
+    /** A supervisor's read of a case not assigned to him is allowed, but only with a reason. */
+    @ServerExceptionMapper
+    public Response reasonRequired(ReasonRequired e) {
+        return Problem.of(400, "Bad Request", e.getMessage(), List.of(new FieldError(AccessReason.HEADER,
+                "is required: say why you need this case"))).toResponse();
     }
 
     @ServerExceptionMapper

@@ -21,6 +21,7 @@ import org.hotline.cases.service.CaseOpenings;
 import org.hotline.cases.service.CaseQueries;
 import org.hotline.cases.service.CaseTransitions;
 import org.hotline.cases.service.OverdueCases;
+import org.hotline.cases.service.Reader;
 import org.hotline.cases.service.ReferenceLookupThrottle;
 import org.hotline.problem.Problem.FieldError;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -40,7 +41,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
-@RolesAllowed(Roles.CASE_OFFICER)
+/**
+ * Reading cases. Lists and single cases hold neither personal data nor free text, so every case
+ * officer and supervisor sees them all (the board is not filtered: officers pick up and hand over
+ * work from it). A case's history holds its officers' free text: need to know ({@code NeedToKnow}).
+ */
+@RolesAllowed({ Roles.CASE_OFFICER, Roles.SUPERVISOR })
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "cases")
@@ -75,7 +81,7 @@ public class CaseResource {
     @GET
     @Path("/{reference}")
     // Operators too: intake asks with the operator's own token when a caller follows up.
-    @RolesAllowed({ Roles.CASE_OFFICER, Roles.OPERATOR })
+    @RolesAllowed({ Roles.CASE_OFFICER, Roles.SUPERVISOR, Roles.OPERATOR })
     @Operation(operationId = "findCase",
             summary = "The case a reference (primary or alias, any case, dashes optional) leads to;"
             + " its ETag is its version, for If-Match on changes")
@@ -85,10 +91,10 @@ public class CaseResource {
     public RestResponse<CaseView> byReference(@PathParam("reference") String reference,
             @Context SecurityContext security) {
         String canonical = OfficerRequest.canonicalReference(reference);
-        // A case officer lists every case anyway; whoever may only read one by its reference
+        // A case officer or supervisor lists every case anyway; whoever may only read one by its reference
         // (an operator) could guess references, so he is held to ReferenceLookupThrottle. A
         // refusal (429) is audited by the audit module's refusal filter.
-        boolean limited = !security.isUserInRole(Roles.CASE_OFFICER);
+        boolean limited = !security.isUserInRole(Roles.CASE_OFFICER) && !security.isUserInRole(Roles.SUPERVISOR);
         if (limited) {
             throttle.admit(actor.subject());
         }
@@ -123,6 +129,9 @@ public class CaseResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    // Case officers alone: a supervisor assigns and reads, he changes no case. The opener is not made
+    // its assignee: a supervisor decides who works it, as for any other case.
+    @RolesAllowed(Roles.CASE_OFFICER)
     @Operation(operationId = "openCaseInCustody",
             summary = "Opens a case for a man who came into custody without a call; with an Idempotency-Key, a"
             + " retried request gets the same case and the key on a different request gets 422")
@@ -158,16 +167,27 @@ public class CaseResource {
     @GET
     @Path("/{reference}/history")
     @Operation(operationId = "caseHistory",
-            summary = "Every transition, care record and linked contact of a case, oldest first")
+            summary = "Every transition, care record and linked contact of a case, oldest first; only for the"
+            + " officer or team the case is assigned to, or a supervisor with an X-Access-Reason")
     @APIResponse(responseCode = "200", description = "The case's history; an officer's reason or note erased with"
             + " the caller is absent and its entry has textErased true")
+    @APIResponse(responseCode = "400", description = "A supervisor gave no X-Access-Reason for a case not assigned"
+            + " to him, or a bad one")
+    @APIResponse(responseCode = "403", description = "The case is not assigned to this officer or his team")
     @APIResponse(responseCode = "404", description = "No case has this reference")
-    public CaseHistoryView history(@PathParam("reference") String reference) {
+    public CaseHistoryView history(@PathParam("reference") String reference,
+            @HeaderParam(AccessReason.HEADER) String reason) {
+        List<FieldError> errors = OfficerRequest.noErrors();
+        Optional<String> checkedReason = AccessReason.optional(reason, errors);
+        OfficerRequest.throwIfAny(errors);
         String canonical = OfficerRequest.canonicalReference(reference);
-        Optional<CaseHistoryView> read = history.of(canonical)
-                .map(recorded -> new CaseHistoryView(recorded.surrenderCase().reference, HistoryEntry.of(recorded)));
-        auditLog.record(actor.subject(), "case.history.read", canonical, null, read.isPresent() ? "ok" : "not-found");
-        return read.orElseThrow(() -> new CaseNotFound(canonical));
+        Reader reader = AccessReason.reader(actor, checkedReason);
+        Optional<CaseHistory.Recorded> read = history.of(canonical, reader);
+        // The free text was opened only for a reader NeedToKnow admitted; a refusal it audited itself.
+        auditLog.record(actor.subject(), CaseHistory.ACTION, canonical, checkedReason.orElse(null),
+                read.map(recorded -> recorded.admission().describe()).orElse("not-found"));
+        return read.map(recorded -> new CaseHistoryView(recorded.surrenderCase().reference, HistoryEntry.of(recorded)))
+                .orElseThrow(() -> new CaseNotFound(canonical));
     }
 
     @GET

@@ -23,7 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /** Contacts waiting for an officer: relatives' open inquiries, and contacts whose reference no case has. */
-@RolesAllowed(Roles.CASE_OFFICER)
+@RolesAllowed({ Roles.CASE_OFFICER, Roles.SUPERVISOR })
 @Path("/api/v1/inquiries")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "inquiries")

@@ -23,28 +23,41 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CaseHistory {
 
+    /** The audit action of a read of a case's history. */
+    public static final String ACTION = "case.history.read";
+
     private final CaseRepository cases;
     private final TransitionRepository transitions;
     private final CareRepository care;
     private final CaseContactRepository contacts;
     private final CaseTexts texts;
+    private final NeedToKnow needToKnow;
 
     public CaseHistory(CaseRepository cases, TransitionRepository transitions, CareRepository care,
-            CaseContactRepository contacts, CaseTexts texts) {
+            CaseContactRepository contacts, CaseTexts texts, NeedToKnow needToKnow) {
         this.cases = cases;
         this.transitions = transitions;
         this.care = care;
         this.contacts = contacts;
         this.texts = texts;
+        this.needToKnow = needToKnow;
     }
 
-    /** @param reference a canonical reference, primary or alias */
-    public Optional<Recorded> of(String reference) {
+    /**
+     * The history, if {@code reader} may read it ({@link NeedToKnow}); nothing is opened for one who
+     * may not.
+     *
+     * @param reference a canonical reference, primary or alias
+     * @throws NotYourCase    if the case is not his to read
+     * @throws ReasonRequired if he is a supervisor without a reason
+     */
+    public Optional<Recorded> of(String reference, Reader reader) {
         return cases.findByReference(reference).map(found -> {
+            NeedToKnow.Admission admission = needToKnow.admitRead(found, reader, ACTION);
             List<CaseTransition> moves = transitions.of(found.id);
             List<CareRecord> given = care.of(found.id);
             CaseTexts.Opener opener = texts.openerFor(found.id);
-            return new Recorded(found, moves, given, contacts.of(found.id),
+            return new Recorded(admission, found, moves, given, contacts.of(found.id),
                     moves.stream().collect(Collectors.toMap(t -> t.id, t -> opener.open(
                             CaseTexts.Field.TRANSITION_REASON, t.caseVersion, t.reasonSealed))),
                     given.stream().collect(Collectors.toMap(c -> c.id, c -> opener.open(
@@ -53,10 +66,11 @@ public class CaseHistory {
     }
 
     /**
+     * @param admission how the reader was let in, for the audit entry of his read
      * @param reasons each transition's reason, by its id
      * @param notes   each care record's note, by its id
      */
-    public record Recorded(SurrenderCase surrenderCase, List<CaseTransition> transitions, List<CareRecord> care,
+    public record Recorded(NeedToKnow.Admission admission, SurrenderCase surrenderCase, List<CaseTransition> transitions, List<CareRecord> care,
             List<CaseContact> contacts, Map<Long, CaseTexts.Text> reasons, Map<Long, CaseTexts.Text> notes) {
     }
 }

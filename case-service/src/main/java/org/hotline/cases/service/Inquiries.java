@@ -27,6 +27,9 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class Inquiries {
 
+    /** The audit action of linking an inquiry to a case. */
+    public static final String ACTION = "case.inquiry.link";
+
     private final InquiryRepository inquiries;
     private final UnsettledContactRepository unsettled;
     private final CaseContactRepository caseContacts;
@@ -36,10 +39,11 @@ public class Inquiries {
     private final Clock clock;
     private final CaseConfig config;
     private final AuditLog auditLog;
+    private final NeedToKnow needToKnow;
 
     public Inquiries(InquiryRepository inquiries, UnsettledContactRepository unsettled,
             CaseContactRepository caseContacts, CaseRepository cases, LockedCases lockedCases, Outbox outbox,
-            Clock clock, CaseConfig config, AuditLog auditLog) {
+            Clock clock, CaseConfig config, AuditLog auditLog, NeedToKnow needToKnow) {
         this.inquiries = inquiries;
         this.unsettled = unsettled;
         this.caseContacts = caseContacts;
@@ -49,6 +53,7 @@ public class Inquiries {
         this.clock = clock;
         this.config = config;
         this.auditLog = auditLog;
+        this.needToKnow = needToKnow;
     }
 
     public OpenInquiries open() {
@@ -59,12 +64,19 @@ public class Inquiries {
         return new UnsettledContacts(unsettled.oldestFirst(config.maxListSize()), unsettled.count());
     }
 
-    /** The officer decided whom the relative asked about: the inquiry becomes a contact of that case. */
+    /**
+     * The officer decided whom the relative asked about: the inquiry becomes a contact of that case.
+     * Its personal data is then readable by whoever may read the case, so only they link to it: the
+     * officer or team it is assigned to, or a supervisor ({@link NeedToKnow#admitWork}).
+     *
+     * @throws NotYourCase if the case is not his to work
+     */
     @Transactional
-    public SurrenderCase link(String reference, Optional<Long> seenVersion, UUID inquiryId, String officer) {
+    public SurrenderCase link(String reference, Optional<Long> seenVersion, UUID inquiryId, Reader officer) {
         OpenInquiry inquiry = inquiries.findForChange(inquiryId)
                 .orElseThrow(() -> new InquiryNotFound(inquiryId));
         SurrenderCase linked = lockedCases.take(reference, seenVersion);
+        NeedToKnow.Admission admission = needToKnow.admitWork(linked, officer, ACTION);
         if (inquiry.isLinked()) {
             throw new InquiryAlreadyLinked(inquiryId, inquiry.caseId.equals(linked.id));
         }
@@ -74,10 +86,11 @@ public class Inquiries {
         linked.linkContact(inquiry.receivedAt, now);
         cases.flush();
         caseContacts.persist(CaseContact.of(linked, inquiry.contactId, Purpose.RELATIVE_INQUIRY, inquiry.receivedAt,
-                officer));
+                officer.subject()));
         outbox.publish(new CaseInquiryLinked(UUID.randomUUID(), linked.id, linked.reference, linked.version, now,
                 inquiry.contactId));
-        auditLog.record(officer, "case.inquiry.link", linked.reference, null, "ok: inquiry " + inquiryId);
+        auditLog.record(officer.subject(), ACTION, linked.reference, null,
+                admission.describe() + ", inquiry " + inquiryId);
         return linked;
     }
 
