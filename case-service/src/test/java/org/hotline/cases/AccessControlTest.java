@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.hotline.problem.Roles;
+import org.hotline.testing.OpenApiContract;
 import org.hotline.testing.RealInfrastructure;
 import org.hotline.testing.RoleMatrix;
 import org.hotline.stack.Tokens;
@@ -51,6 +52,15 @@ class AccessControlTest {
         }
     }
 
+    @Test
+    void everyEndpointTheServiceDocumentsHasALineInTheMatrix() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().as(Map.class);
+
+        assertThat(RoleMatrix.unlisted("role-matrix.csv", OpenApiContract.operations(document))).isEmpty();
+    }
+
     /** Tokens that must be refused, each otherwise fit to move a case. */
     enum BadToken {
         SIGNED_BY_ANOTHER_KEY(Tokens.stranger().mint(OFFICER, Roles.CASE_OFFICER)),
@@ -89,6 +99,9 @@ class AccessControlTest {
 
         asOfficer().header("X-Officer", "someone-else").body(Officers.body("to", "RELEASED", "reason", "exchanged"))
                 .post("/api/v1/cases/{reference}/transitions", reference)
+                .then().statusCode(200);
+        given().auth().oauth2(TOKENS.mint("supervisor-12", Roles.SUPERVISOR)).contentType(ContentType.JSON)
+                .body(Map.of("officer", OFFICER)).put("/api/v1/cases/{reference}/assignee", reference)
                 .then().statusCode(200);
 
         asOfficer().get("/api/v1/cases/{reference}/history", reference)

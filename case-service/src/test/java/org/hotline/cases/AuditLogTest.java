@@ -34,6 +34,9 @@ class AuditLogTest {
         officer().body(Map.of("to", "RELEASED", "reason", "exchanged near a named village"))
                 .post("/api/v1/cases/{reference}/transitions", reference).then().statusCode(200);
         officer().get("/api/v1/cases/{reference}", reference).then().statusCode(200);
+        given().auth().oauth2(TOKENS.mint("supervisor-audit", Roles.SUPERVISOR)).contentType(ContentType.JSON)
+                .body(Map.of("officer", OFFICER)).put("/api/v1/cases/{reference}/assignee", reference)
+                .then().statusCode(200);
         officer().get("/api/v1/cases/{reference}/history", reference).then().statusCode(200);
 
         // Written in the request's own transaction: there at once, and the free-text reason is not copied.
@@ -41,7 +44,8 @@ class AuditLogTest {
                 new Entry(OFFICER, "case.open", reference, null, "ok: IN_CUSTODY"),
                 new Entry(OFFICER, "case.transition", reference, null, "ok: IN_CUSTODY -> RELEASED"),
                 new Entry(OFFICER, "case.read", reference, null, "ok"),
-                new Entry(OFFICER, "case.history.read", reference, null, "ok"));
+                new Entry("supervisor-audit", "case.assign", reference, null, "ok: officer " + OFFICER + ", team none"),
+                new Entry(OFFICER, "case.history.read", reference, null, "ok: assigned"));
     }
 
     @Test

@@ -46,7 +46,7 @@ class CapturedCaseTest {
         assertThat(response.header("Location")).endsWith("/api/v1/cases/" + reference);
         CaseView opened = CaseApi.read(given().get(response.header("Location")), CaseView.class);
         assertThat(opened).usingRecursiveComparison().ignoringFields("id").isEqualTo(new CaseView(null, reference,
-                List.of(reference), CaseState.IN_CUSTODY, captured, Origin.RU, 0, null, CustodyMode.CAPTURED, 1));
+                List.of(reference), CaseState.IN_CUSTODY, captured, Origin.RU, 0, null, CustodyMode.CAPTURED, null, 1));
         CaseEvent event = (CaseEvent) EventJson.read(TopicReader.awaitRecords(Topics.CASES,
                 r -> opened.id().toString().equals(r.key()), 1).get(0).value());
         assertThat(event).usingRecursiveComparison().ignoringFields("eventId").isEqualTo(new CaseOpened(null,

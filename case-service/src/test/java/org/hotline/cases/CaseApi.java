@@ -33,7 +33,12 @@ final class CaseApi {
         }
     }
 
+    /**
+     * The history as the officer the case is assigned to reads it: it is assigned to the tests'
+     * officer first ({@link Officers#assignToMe}), which raises its version once.
+     */
     static CaseHistoryView history(String reference) {
+        Officers.assignToMe(reference);
         Response response = given().get("/api/v1/cases/{reference}/history", reference);
         response.then().statusCode(200);
         return read(response, CaseHistoryView.class);

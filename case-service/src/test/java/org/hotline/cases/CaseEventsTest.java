@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hotline.cases.rest.CaseView;
 import org.hotline.events.CallerRole;
 import org.hotline.events.CareKind;
+import org.hotline.events.CaseAssigned;
 import org.hotline.events.CaseCareRecorded;
 import org.hotline.events.CaseContactLinked;
 import org.hotline.events.CaseInquiryLinked;
@@ -62,16 +63,17 @@ class CaseEventsTest {
                 start.plus(3, ChronoUnit.HOURS).toString());
         Officers.cared(reference, "kind", "FAMILY_CONTACT", "at", start.plus(4, ChronoUnit.HOURS).toString(), "note",
                 "called his mother");
+        Officers.assignToMe(reference);
         await().atMost(Duration.ofSeconds(30)).until(() -> Officers.officer()
                 .post("/api/v1/cases/{reference}/inquiries/{id}", reference, inquiry.contactId())
                 .statusCode() == 200);
         String caseId = opened.id().toString();
 
-        List<CaseEvent> events = TopicReader.awaitRecords(Topics.CASES, r -> caseId.equals(r.key()), 5).stream()
+        List<CaseEvent> events = TopicReader.awaitRecords(Topics.CASES, r -> caseId.equals(r.key()), 6).stream()
                 .map(r -> (CaseEvent) EventJson.read(r.value()))
                 .toList();
 
-        assertThat(events).extracting(CaseEvent::caseVersion).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(events).extracting(CaseEvent::caseVersion).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
         assertThat(events.subList(0, 4)).usingRecursiveFieldByFieldElementComparatorIgnoringFields("eventId")
                 .containsExactly(
                         new CaseOpened(null, opened.id(), reference, 1, request.occurredAt(), request.callerKey(),
@@ -82,7 +84,10 @@ class CaseEventsTest {
                                 CaseState.VERIFIED, CaseState.IN_CUSTODY, CustodyMode.SURRENDERED, Origin.RU),
                         new CaseCareRecorded(null, opened.id(), reference, 4, start.plus(4, ChronoUnit.HOURS),
                                 CareKind.FAMILY_CONTACT));
-        assertThat(events.get(4)).isInstanceOfSatisfying(CaseInquiryLinked.class,
+        assertThat(events.get(4)).usingRecursiveComparison().ignoringFields("eventId", "occurredAt").isEqualTo(
+                new CaseAssigned(null, opened.id(), reference, 5, null, Officers.OFFICER, null,
+                        List.of(request.contactId())));
+        assertThat(events.get(5)).isInstanceOfSatisfying(CaseInquiryLinked.class,
                 linked -> assertThat(linked.contactId()).isEqualTo(inquiry.contactId()));
         // The officer's note stays in case-service.
         assertThat(events).noneSatisfy(e -> assertThat(EventJson.write(e)).contains("mother"));

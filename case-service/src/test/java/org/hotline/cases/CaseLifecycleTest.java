@@ -61,7 +61,7 @@ class CaseLifecycleTest {
         CaseView exchanged = CaseApi.find(reference).orElseThrow();
         assertThat(exchanged).usingRecursiveComparison().ignoringFields("id").isEqualTo(new CaseView(null, reference,
                 List.of(reference), CaseState.EXCHANGED, start, Origin.RU, 2, followUp.occurredAt(),
-                CustodyMode.SURRENDERED, 8));
+                CustodyMode.SURRENDERED, null, 8));
         CaseHistoryView history = CaseApi.history(reference);
         assertThat(history.reference()).isEqualTo(reference);
         assertThat(history.entries()).containsExactly(

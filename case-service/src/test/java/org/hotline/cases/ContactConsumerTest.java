@@ -62,7 +62,7 @@ class ContactConsumerTest {
 
         assertThat(opened).usingRecursiveComparison().ignoringFields("id").isEqualTo(new CaseView(null, reference,
                 List.of(reference), CaseState.REQUESTED, request.occurredAt(), Origin.RU, 1, request.occurredAt(),
-                null, 1));
+                null, null, 1));
     }
 
     @Test

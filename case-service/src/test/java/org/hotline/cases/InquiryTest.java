@@ -51,13 +51,15 @@ class InquiryTest {
                 .usingRecursiveComparison().isEqualTo(new InquiryView("OPEN_INQUIRY", inquiry.contactId(),
                         Purpose.RELATIVE_INQUIRY, inquiry.occurredAt(), null, null));
 
+        // Only whoever may read the case links to it (need to know): assigning it makes it version 2.
+        Officers.assignToMe(reference);
         link(reference, inquiry.contactId()).then().statusCode(200)
-                .header("ETag", "\"2\"")
+                .header("ETag", "\"3\"")
                 .body("contactCount", equalTo(2));
 
         assertThat(listed("open", inquiry.contactId())).isFalse();
         assertThat(CaseApi.history(reference).entries()).last().usingRecursiveComparison().isEqualTo(
-                new HistoryEntry("INQUIRY", inquiry.occurredAt(), 2, null, null, null, null, null, null,
+                new HistoryEntry("INQUIRY", inquiry.occurredAt(), 3, null, null, null, null, null, null,
                         inquiry.contactId(), Purpose.RELATIVE_INQUIRY, Officers.OFFICER, false));
         link(reference, inquiry.contactId()).then().statusCode(409).contentType("application/problem+json");
     }
@@ -65,6 +67,7 @@ class InquiryTest {
     @Test
     void linkingUnknownInquiryIsNotFoundAndMalformedIdIsBadRequest() {
         String reference = Officers.capture("state", "IN_CUSTODY", "mode", "CAPTURED");
+        Officers.assignToMe(reference);
 
         link(reference, UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
         Officers.officer().post("/api/v1/cases/{reference}/inquiries/{id}", reference, "not-an-id")

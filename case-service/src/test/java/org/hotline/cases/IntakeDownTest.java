@@ -39,6 +39,7 @@ class IntakeDownTest {
         String reference = newReference();
         ContactRecorded request = send(Contacts.surrenderRequest(newCallerKey(), reference));
         awaitCase(reference, c -> true);
+        Officers.assignToMe(reference);
 
         PersonalDataTest.read(reference, request.contactId(), "to arrange his exchange")
                 .then().statusCode(503)

@@ -87,6 +87,7 @@ class MetricsTest {
         String reference = newReference();
         ContactRecorded request = send(surrenderRequest(newCallerKey(), reference));
         awaitCase(reference, c -> true);
+        Officers.assign(reference, "metrics-test");
         double before = scrape().value("hotline_personal_data_reads_total", "result", "failure").orElse(0.0);
 
         PersonalDataTest.read(reference, request.contactId(), "metrics test").then().statusCode(404);

@@ -4,7 +4,11 @@ import static io.restassured.RestAssured.given;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
+import org.hotline.cases.service.CaseAssignments;
+
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -47,6 +51,22 @@ final class Officers {
 
     static void cared(String reference, Object... keysAndValues) {
         care(reference, keysAndValues).then().statusCode(201);
+    }
+
+    /**
+     * Assigns the case to {@link #OFFICER}, as a supervisor would, so that he may read its history
+     * and personal data and link inquiries to it (need to know). Through the service, not HTTP:
+     * these tests run as {@code @TestSecurity}'s officer, who may not assign. Assigning it to him
+     * again changes nothing; the first time raises the case's version by one.
+     */
+    static void assignToMe(String reference) {
+        assign(reference, OFFICER);
+    }
+
+    /** As {@link #assignToMe}, for a test whose identity is another officer. */
+    static void assign(String reference, String officer) {
+        Arc.container().instance(CaseAssignments.class).get().assign(reference, Optional.empty(), officer, null,
+                "supervisor-of-the-tests");
     }
 
     /** Opens a case for a man captured without a call, and returns its reference. */

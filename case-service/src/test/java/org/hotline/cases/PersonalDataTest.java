@@ -41,6 +41,7 @@ class PersonalDataTest {
         String reference = newReference();
         ContactRecorded request = send(Contacts.surrenderRequest(newCallerKey(), reference));
         awaitCase(reference, c -> true);
+        Officers.assignToMe(reference);
 
         read(reference, request.contactId(), "to arrange his exchange")
                 .then().statusCode(404)
@@ -53,6 +54,7 @@ class PersonalDataTest {
         String reference = newReference();
         ContactRecorded request = send(Contacts.surrenderRequest(newCallerKey(), reference));
         awaitCase(reference, c -> true);
+        Officers.assignToMe(reference);
         String canary = "canary-" + UUID.randomUUID();
         String reason = "to tell " + canary + " he is alive";
 
@@ -60,17 +62,23 @@ class PersonalDataTest {
 
         String contact = request.contactId().toString();
         assertThat(AuditTrail.of("cases").about(contact)).containsExactly(new Entry(Officers.OFFICER,
-                "personal-data.request", contact, reason.length(), "asked intake, case " + reference));
+                "personal-data.request", contact, reason.length(), "asked intake, case " + reference + ", ok: assigned"));
         assertThat(AuditTrail.of("cases").entriesHolding(canary)).isZero();
     }
 
     @Test
     void contactNotLinkedToTheCaseIsNotFoundWithoutAskingIntake() {
         String reference = Officers.capture("state", "IN_CUSTODY", "mode", "CAPTURED");
+        Officers.assignToMe(reference);
+        UUID contact = UUID.randomUUID();
 
-        read(reference, UUID.randomUUID(), "to tell his family")
+        read(reference, contact, "to tell his family")
                 .then().statusCode(404)
                 .body("detail", containsString("not linked to case " + reference));
+
+        assertThat(AuditTrail.of("cases").about(contact.toString())).containsExactly(new Entry(Officers.OFFICER,
+                "personal-data.request", contact.toString(), "to tell his family".length(),
+                "not-linked: case " + reference));
     }
 
     @Test

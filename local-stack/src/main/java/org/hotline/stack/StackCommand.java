@@ -46,10 +46,12 @@ public final class StackCommand {
               env              shell exports for psql and Kafka tools: eval "$(./stack env)"
               logs NAME [-f]   print a log: intake, case, stats, kafka or postgres; -f follows it
               clean            stop everything and delete all its data, logs and secrets
-              token ROLE [SUBJECT]
+              token ROLE [SUBJECT] [--team TEAM]
                                print a bearer token of the stack's own issuer, valid 12 h, for
-                               ROLE (operator, case-officer, analyst, admin), e.g.
+                               ROLE (operator, case-officer, supervisor, analyst, admin), e.g.
                                curl -H "Authorization: Bearer $(./stack token analyst)" ...
+                               --team: the team claim; a case officer reads the cases assigned
+                               to him (SUBJECT, default local-ROLE) or to his team
               seed [--scale 0.01] [--seed N] [--batch N] [--dry-run]
                                feed the synthetic history (2022-09-18..2023-04-07, the reference
                                table of docs/DOMAIN.md scaled) through intake's bulk API
@@ -236,16 +238,24 @@ public final class StackCommand {
     }
 
     private int token(List<String> options) {
-        List<String> roles = List.of("operator", "case-officer", "analyst", "admin");
+        List<String> roles = List.of("operator", "case-officer", "supervisor", "analyst", "admin");
+        // --team TEAM puts the team claim in the token: a case officer reads the cases assigned to it.
+        List<String> rest = new ArrayList<>(options);
+        String team = null;
+        int teamAt = rest.indexOf("--team");
+        if (teamAt >= 0 && teamAt + 1 < rest.size() && !rest.get(teamAt + 1).isBlank()) {
+            team = rest.get(teamAt + 1);
+            rest.subList(teamAt, teamAt + 2).clear();
+        }
         // Several roles joined by commas (analyst,case-officer) make one token that holds them all.
-        if (options.isEmpty() || options.size() > 2
-                || !roles.containsAll(List.of(options.get(0).split(",", -1)))) {
-            throw new StackFailure("usage: ./stack token ROLE[,ROLE...] [SUBJECT], ROLE one of "
+        if (rest.isEmpty() || rest.size() > 2 || rest.contains("--team")
+                || !roles.containsAll(List.of(rest.get(0).split(",", -1)))) {
+            throw new StackFailure("usage: ./stack token ROLE[,ROLE...] [SUBJECT] [--team TEAM], ROLE one of "
                     + String.join(", ", roles));
         }
-        String[] granted = options.get(0).split(",");
-        String subject = options.size() == 2 ? options.get(1) : "local-" + granted[0];
-        console.plain(stack(false).tokens().mintValidFor(Duration.ofHours(12), subject, granted));
+        String[] granted = rest.get(0).split(",");
+        String subject = rest.size() == 2 ? rest.get(1) : "local-" + granted[0];
+        console.plain(stack(false).tokens().mintInTeamValidFor(Duration.ofHours(12), team, subject, granted));
         return 0;
     }
 

@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * services verify with smallrye-jwt as they would a real provider's tokens.
  *
  * <p>Tokens carry {@code sub} and {@code groups} (the roles) and no {@code upn} or
- * {@code preferred_username}, so the subject is the only name an officer has.
+ * {@code preferred_username}, so the subject is the only name an officer has; a case officer's
+ * may carry {@code team} too, the team he works cases for (need to know, {@link #mintInTeam}).
  *
  * <p>From the command line: {@code java org.hotline.stack.Tokens DIR ROLE [SUBJECT]} prints a
  * token for ROLE, minted with the key pair kept in DIR (made there on first use).
@@ -126,6 +127,19 @@ public final class Tokens {
         return token(ISSUER, AUDIENCE, subject, Instant.now(), LIFETIME, roles);
     }
 
+    /**
+     * A valid token for {@code subject} holding {@code roles}, whose {@code team} claim places him
+     * in {@code team}: he reads the cases assigned to that team.
+     */
+    public String mintInTeam(String team, String subject, String... roles) {
+        return token(ISSUER, AUDIENCE, subject, Instant.now(), LIFETIME, team, roles);
+    }
+
+    /** As {@link #mintInTeam}, valid for {@code lifetime}; a null team leaves the claim out. */
+    public String mintInTeamValidFor(Duration lifetime, String team, String subject, String... roles) {
+        return token(ISSUER, AUDIENCE, subject, Instant.now(), lifetime, team, roles);
+    }
+
     /** A valid token for a long run, such as a whole system-test suite. */
     public String mintValidFor(Duration lifetime, String subject, String... roles) {
         return token(ISSUER, AUDIENCE, subject, Instant.now(), lifetime, roles);
@@ -158,10 +172,15 @@ public final class Tokens {
 
     private String token(String issuer, String audience, String subject, Instant issuedAt, Duration lifetime,
             String... roles) {
+        return token(issuer, audience, subject, issuedAt, lifetime, null, roles);
+    }
+
+    private String token(String issuer, String audience, String subject, Instant issuedAt, Duration lifetime,
+            String team, String... roles) {
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String groups = Arrays.stream(roles).map(Tokens::quoted).collect(Collectors.joining(",", "[", "]"));
         String claims = "{\"iss\":" + quoted(issuer) + ",\"aud\":" + quoted(audience) + ",\"sub\":" + quoted(subject)
-                + ",\"groups\":" + groups + ",\"iat\":" + issuedAt.getEpochSecond()
+                + ",\"groups\":" + groups + (team == null ? "" : ",\"team\":" + quoted(team)) + ",\"iat\":" + issuedAt.getEpochSecond()
                 + ",\"exp\":" + issuedAt.plus(lifetime).getEpochSecond()
                 + ",\"jti\":" + quoted(UUID.randomUUID().toString()) + "}";
         String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."

@@ -16,8 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 /**
- * What intake knows of the cases, for retention alone: whether each is final and since when, and
- * which callers it concerns. Written from {@code hotline.cases.v1}, each event once.
+ * What intake knows of the cases for retention: whether each is final and since when, and which
+ * callers it concerns. Written from {@code hotline.cases.v1}, each event once. (Who works each
+ * case, for need to know, is {@link CaseAssignees}.)
  */
 @ApplicationScoped
 public class KnownCases {
@@ -106,15 +107,21 @@ public class KnownCases {
 
     /**
      * Deletes what intake knows of cases final before {@code cutoff} that concern no caller any
-     * more (all erased); returns how many. A late event about such a case records it again, as
-     * open only if it says so: retention then waits for it as for any open case.
+     * more (all erased), who worked them and which contacts they had included; returns how many.
+     * A late event about such a case records it again, as open only if it says so: retention then
+     * waits for it as for any open case.
      */
     public int pruneSettled(Instant cutoff) {
-        return entities.createNativeQuery("""
-                delete from known_case k where k.final_at < :cutoff
-                and not exists (select 1 from case_caller cc where cc.case_id = k.case_id)""")
+        return ((Number) entities.createNativeQuery("""
+                with pruned as (
+                    delete from known_case k where k.final_at < :cutoff
+                    and not exists (select 1 from case_caller cc where cc.case_id = k.case_id)
+                    returning k.case_id),
+                assignees as (delete from case_assignee a using pruned p where a.case_id = p.case_id),
+                contacts as (delete from case_contact l using pruned p where l.case_id = p.case_id)
+                select count(*) from pruned""")
                 .setParameter("cutoff", utc(cutoff))
-                .executeUpdate();
+                .getSingleResult()).intValue();
     }
 
     private static OffsetDateTime utc(Instant instant) {

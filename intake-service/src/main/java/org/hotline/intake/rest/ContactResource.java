@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.hotline.intake.RecordedContact;
 import org.hotline.intake.service.AnsweredRequests;
+import org.hotline.intake.service.ContactReader;
 import org.hotline.intake.service.ContactService;
 import org.hotline.intake.service.KeyedRequest;
 import org.hotline.problem.Actor;
@@ -74,16 +75,24 @@ public class ContactResource {
                         ContactCreated.of(recorded), locationOf(recorded)))));
     }
 
-    /** Personal data: refused without a reason, and every read is audited under the reader's token subject. */
+    /**
+     * Personal data: refused without a reason; for a case officer only when the contact is on a case
+     * assigned to him or his team (need to know), for a supervisor always. Every read and every
+     * refusal is audited under the reader's token subject.
+     */
     @GET
     @Path("{id}")
-    @RolesAllowed(Roles.CASE_OFFICER)
+    @RolesAllowed({ Roles.CASE_OFFICER, Roles.SUPERVISOR })
     @Operation(operationId = "readContact", summary = "A contact with its caller's personal data; needs an"
-            + " X-Access-Reason, and every read is audited")
+            + " X-Access-Reason. A case officer reads only contacts on a case assigned to him or his team; a"
+            + " supervisor reads any. Every read and refusal is audited")
     @APIResponse(responseCode = "200", description = "The contact")
+    @APIResponse(responseCode = "403", description = "The contact is on no case assigned to this officer or his team")
     @APIResponse(responseCode = "404", description = "No such contact, or its caller's data was erased")
     public ContactView read(@PathParam("id") UUID id, @HeaderParam(ACCESS_REASON) String reason) {
-        return ContactView.of(contacts.readPersonalData(id, actor.subject(), checked(reason)));
+        String checkedReason = checked(reason);
+        ContactReader reader = new ContactReader(actor.subject(), actor.team(), actor.holds(Roles.SUPERVISOR));
+        return ContactView.of(contacts.readPersonalData(id, reader, checkedReason));
     }
 
     private static Response created(RecordedContact recorded) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.hotline.intake.client.CaseLookupsThrottled;
 import org.hotline.intake.service.ContactNotFound;
+import org.hotline.intake.service.ContactNotYours;
 import org.hotline.intake.service.KeyReused;
 import org.hotline.intake.service.UnknownCaseReference;
 import org.hotline.problem.Problem;
@@ -23,6 +24,12 @@ public class IntakeRefusalMappers {
     @ServerExceptionMapper
     public Response contactNotFound(ContactNotFound e) {
         return Problem.of(Status.NOT_FOUND, e.getMessage()).toResponse();
+    }
+
+    /** Need to know: the contact is not on this officer's cases. */
+    @ServerExceptionMapper
+    public Response contactNotYours(ContactNotYours e) {
+        return Problem.of(Status.FORBIDDEN, e.getMessage()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -18,6 +18,7 @@ import org.hotline.intake.ContactDraft;
 import org.hotline.intake.PersonalData;
 import org.hotline.intake.RecordedContact;
 import org.hotline.intake.ReferenceCheck;
+import org.hotline.intake.repository.CaseAssignees;
 import org.hotline.intake.repository.NewContacts;
 import org.hotline.audit.AuditLog;
 import org.hotline.outbox.Outbox;
@@ -35,6 +36,8 @@ public class ContactService {
 
     private static final Logger AUDIT = Logger.getLogger("org.hotline.intake.audit");
     private static final int MAX_REFERENCE_ROUNDS = 5;
+    /** The audit action of a read of personal data, and of its refusal. */
+    static final String READ = "personal-data.read";
 
     private final CallerPseudonyms pseudonyms;
     private final CaseReferenceIssuer references;
@@ -45,10 +48,11 @@ public class ContactService {
     private final Event<ContactRecorded> recorded;
     private final AuditLog auditLog;
     private final NewContacts newContacts;
+    private final CaseAssignees assignees;
 
     public ContactService(CallerPseudonyms pseudonyms, CaseReferenceIssuer references, ReferenceChecker referenceChecker,
             Outbox outbox, Clock clock, PersonalDataVault vault, Event<ContactRecorded> recorded, AuditLog auditLog,
-            NewContacts newContacts) {
+            NewContacts newContacts, CaseAssignees assignees) {
         this.pseudonyms = pseudonyms;
         this.references = references;
         this.referenceChecker = referenceChecker;
@@ -58,6 +62,7 @@ public class ContactService {
         this.recorded = recorded;
         this.auditLog = auditLog;
         this.newContacts = newContacts;
+        this.assignees = assignees;
     }
 
     /** A draft whose case reference has been checked, ready to {@link #store}. */
@@ -200,19 +205,31 @@ public class ContactService {
     }
 
     /**
-     * The whole contact, personal data included. The read is recorded in the same transaction,
-     * so there is no read without its audit row.
+     * The whole contact, personal data included, for a reader who may read it (need to know): a
+     * case officer when the contact is on a case assigned to him or his team, as case-service's
+     * events told intake ({@link CaseAssignees}); a supervisor always. The read is recorded in the
+     * same transaction, so there is no read without its audit row; so is a refusal, which commits
+     * although the request fails.
      *
-     * @throws ContactNotFound if there is no such contact
+     * @throws ContactNotFound  if there is no such contact
+     * @throws ContactNotYours  if the reader may not read it
      */
-    @Transactional
+    @Transactional(dontRollbackOn = ContactNotYours.class)
     @Counted(value = "hotline.personal.data.reads", description = "Reads of a contact's personal data")
-    public Contact readPersonalData(UUID contactId, String actor, String reason) {
+    public Contact readPersonalData(UUID contactId, ContactReader reader, String reason) {
+        String actor = reader.subject();
         Contact contact = Contact.<Contact>findByIdOptional(contactId)
                 .orElseThrow(() -> new ContactNotFound(contactId));
+        Optional<String> admission = admission(contactId, reader);
+        if (admission.isEmpty()) {
+            auditLog.record(actor, READ, contactId.toString(), reason, "refused: not assigned");
+            AUDIT.infof("Personal data of contact %s refused to %s: not his case", contactId, actor);
+            throw new ContactNotYours(contactId);
+        }
         Optional<PersonalData> opened = vault.open(contactId, contact.sealedPersonalData);
         // In the audit log (audit module), which the service may append to but never rewrite.
-        auditLog.record(actor, "personal-data.read", contactId.toString(), reason, opened.isPresent() ? "ok" : "erased");
+        auditLog.record(actor, READ, contactId.toString(), reason,
+                (opened.isPresent() ? "ok: " : "erased: ") + admission.get());
         opened.ifPresentOrElse(data -> {
             contact.callerIdentifier = data.callerIdentifier();
             contact.fullName = data.fullName();
@@ -224,5 +241,15 @@ public class ContactService {
         // Ids only: neither the data nor the reason's words (which may name people) are logged.
         AUDIT.infof("Personal data of contact %s read by %s", contactId, actor);
         return contact;
+    }
+
+    /** How the reader is let in (as audit outcomes say it), or empty if he is not. */
+    private Optional<String> admission(UUID contactId, ContactReader reader) {
+        Optional<String> assigned = assignees.match(contactId, reader.subject(), reader.team())
+                .map(match -> match == CaseAssignees.Match.OFFICER ? "assigned" : "team");
+        if (assigned.isPresent() || !reader.supervisor()) {
+            return assigned;
+        }
+        return Optional.of("supervisor");
     }
 }
