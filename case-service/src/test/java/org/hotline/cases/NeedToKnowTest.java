@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
-import static org.hotline.cases.CaseApi.awaitCase;
 import static org.hotline.cases.Contacts.newCallerKey;
 import static org.hotline.cases.Contacts.newReference;
 import static org.hotline.cases.Contacts.send;
@@ -60,7 +59,7 @@ class NeedToKnowTest {
     void aSupervisorAssignsACaseAndItsEventCarriesItsContacts() {
         String reference = newReference();
         ContactRecorded request = send(Contacts.surrenderRequest(newCallerKey(), reference));
-        String caseId = awaitCase(reference, c -> true).id().toString();
+        String caseId = awaitOpened(reference);
 
         assign(reference, Map.of("officer", assigned, "team", team)).then().statusCode(200)
                 .header("ETag", "\"2\"")
@@ -190,7 +189,7 @@ class NeedToKnowTest {
     void personalDataOfACaseIsAskedOfIntakeOnlyForItsOfficerOrASupervisor() {
         String reference = newReference();
         ContactRecorded request = send(Contacts.surrenderRequest(newCallerKey(), reference));
-        awaitCase(reference, c -> true);
+        awaitOpened(reference);
         assign(reference, Map.of("officer", assigned)).then().statusCode(200);
         String contact = request.contactId().toString();
 
@@ -203,7 +202,8 @@ class NeedToKnowTest {
 
         int length = "to tell his mother".length();
         assertThat(AUDIT.about(contact)).containsExactly(
-                new Entry(stranger, "personal-data.request", contact, length, "refused: not assigned"),
+                new Entry(stranger, "personal-data.request", contact, length,
+                        "refused: not assigned, case " + reference),
                 new Entry(assigned, "personal-data.request", contact, length,
                         "asked intake, case " + reference + ", ok: assigned"),
                 new Entry(supervisor, "personal-data.request", contact, length,
@@ -239,6 +239,13 @@ class NeedToKnowTest {
                 .body("assignee.officer", equalTo(assigned));
         asOfficer(stranger).queryParam("state", "IN_CUSTODY").queryParam("size", "200").get("/api/v1/cases")
                 .then().statusCode(200);
+    }
+
+    /** Waits until the request opened its case, and returns the case's id. */
+    private String awaitOpened(String reference) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> asSupervisor().get("/api/v1/cases/{reference}", reference)
+                .statusCode() == 200);
+        return asSupervisor().get("/api/v1/cases/{reference}", reference).then().extract().path("id");
     }
 
     private Response assign(String reference, Map<String, String> assignee) {

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.hotline.problem.Roles;
+import org.hotline.testing.OpenApiContract;
 import org.hotline.testing.RealInfrastructure;
 import org.hotline.testing.RoleMatrix;
 import org.hotline.stack.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,6 +47,15 @@ class AccessControlTest {
     @AfterEach
     void noRebuildRunning() {
         await().atMost(PATIENCE).until(() -> !"RUNNING".equals(progress().get("state")));
+    }
+
+    @Test
+    void everyEndpointTheServiceDocumentsHasALineInTheMatrix() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().as(Map.class);
+
+        assertThat(RoleMatrix.unlisted("role-matrix.csv", OpenApiContract.operations(document))).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

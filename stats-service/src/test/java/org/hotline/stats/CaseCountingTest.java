@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.hotline.events.CaseAssigned;
 import org.hotline.events.CaseContactLinked;
 import org.hotline.events.CaseOpened;
 import org.hotline.events.CaseState;
@@ -71,6 +72,20 @@ class CaseCountingTest {
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(snapshot(caseId))
                 .contains(new Snapshot("IN_CUSTODY", "RU", "SURRENDERED", 4)));
+    }
+
+    @Test
+    void anAssignmentChangesNoFigureButIsAppliedAsTheCasesNextVersionNotDeadLettered() {
+        UUID caseId = UUID.randomUUID();
+        JsonPath before = ContactCountingTest.summary();
+        publish(opened(caseId));
+        publish(new CaseAssigned(UUID.randomUUID(), caseId, "K7M2-Q9TX", 2, Instant.now(), "officer-7", "north",
+                List.of(UUID.randomUUID())));
+
+        // A dead-lettered assignment would leave the case at version 1.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(snapshot(caseId))
+                .contains(new Snapshot("REQUESTED", "RU", null, 2)));
+        assertThat(stateDeltas(before, ContactCountingTest.summary())).containsExactly(1L, 0L);
     }
 
     @Test

@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +50,7 @@ class PersonalDataIT {
         // An officer of his own, holding only his own role: the suite's token is "system-test" with every role.
         String officer = "officer-" + UUID.randomUUID().toString().substring(0, 8);
         String officersToken = RunningHotline.trustedTokens().mint(officer, "case-officer");
+        assignAndAwaitIntake(hotline, reference, contactId, officer);
         JsonPath read = given().baseUri(hotline.caseUrl()).auth().oauth2(officersToken)
                 .header("X-Access-Reason", "to arrange his exchange")
                 .get("/api/v1/cases/{reference}/contacts/{contactId}/personal-data", reference, contactId)
@@ -63,7 +67,7 @@ class PersonalDataIT {
         assertThat(readsOfTheContact).singleElement().satisfies(entry -> {
             assertThat(entry.get("actor")).isEqualTo(officer);
             assertThat(entry.get("subject")).isEqualTo(contactId);
-            assertThat(entry.get("outcome")).isEqualTo("ok");
+            assertThat(entry.get("outcome")).isEqualTo("ok: assigned");
             // Case-service passes on the officer's reason inside its own (case and officer named).
             assertThat((Integer) entry.get("reasonLength")).isGreaterThan("to arrange his exchange".length());
         });
@@ -74,7 +78,7 @@ class PersonalDataIT {
         List<Map<String, Object>> requests = audit(hotline.caseUrl(), contactId)
                 .getList("entries.findAll { it.action == 'personal-data.request' }");
         assertThat(requests).singleElement().satisfies(entry -> assertThat(entry).containsEntry("actor", officer)
-                .containsEntry("outcome", "asked intake, case " + reference));
+                .containsEntry("outcome", "asked intake, case " + reference + ", ok: assigned"));
 
         // Control: the scan reads the file case-service writes its log to, and it has written to it.
         assertThat(hotline.cases().log()).exists();
@@ -82,6 +86,71 @@ class PersonalDataIT {
         assertThat(caseLog).isNotEmpty();
         StoreScan.assertNoneIn(hotline.cases().log().toString(), caseLog,
                 List.of(canary, phone, phone.replaceAll("\\D", "")));
+    }
+
+    @Test
+    void anOfficerTheCaseIsNotAssignedToIsRefusedByBothServicesAndEachRefusalIsAudited(Hotline hotline)
+            throws Exception {
+        JsonPath created = Contacts.post(hotline.intakeUrl(), Contacts.contact("SURRENDER_REQUEST",
+                Contacts.freshPhoneNumber(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()))
+                .then().statusCode(201).extract().jsonPath();
+        String contactId = created.getString("id");
+        String reference = created.getString("caseReference");
+        await().atMost(DEADLINE).untilAsserted(() -> given().baseUri(hotline.caseUrl())
+                .get("/api/v1/cases/{reference}", reference).then().statusCode(200));
+        String assigned = "officer-" + UUID.randomUUID().toString().substring(0, 8);
+        String stranger = "officer-" + UUID.randomUUID().toString().substring(0, 8);
+        assignAndAwaitIntake(hotline, reference, contactId, assigned);
+        String strangersToken = RunningHotline.trustedTokens().mint(stranger, "case-officer");
+
+        given().baseUri(hotline.caseUrl()).auth().oauth2(strangersToken).header("X-Access-Reason", "curious")
+                .get("/api/v1/cases/{reference}/contacts/{contactId}/personal-data", reference, contactId)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().baseUri(hotline.caseUrl()).auth().oauth2(strangersToken)
+                .get("/api/v1/cases/{reference}/history", reference)
+                .then().statusCode(403).contentType("application/problem+json");
+        // Straight to intake, round case-service: the same rule, from intake's own copy of the assignment.
+        given().baseUri(hotline.intakeUrl()).auth().oauth2(strangersToken).header("X-Access-Reason", "curious")
+                .get("/api/v1/contacts/{id}", contactId)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().baseUri(hotline.intakeUrl()).auth().oauth2(RunningHotline.trustedTokens().mint(assigned,
+                        "case-officer")).header("X-Access-Reason", "his exchange")
+                .get("/api/v1/contacts/{id}", contactId).then().statusCode(200).body("id", equalTo(contactId));
+
+        assertThat(auditBy(hotline.intakeUrl(), stranger).<Map<String, Object>>getList(
+                "entries.findAll { it.action == 'personal-data.read' }")).singleElement()
+                .satisfies(entry -> assertThat(entry).containsEntry("outcome", "refused: not assigned")
+                        .containsEntry("subject", contactId));
+        assertThat(auditBy(hotline.caseUrl(), stranger).<Map<String, Object>>getList(
+                "entries.findAll { it.action != 'http.refused' }")).extracting(entry -> entry.get("action") + " "
+                + entry.get("outcome")).containsExactlyInAnyOrder(
+                        "personal-data.request refused: not assigned, case " + reference,
+                        "case.history.read refused: not assigned");
+        assertThat(auditBy(hotline.intakeUrl(), assigned).<Map<String, Object>>getList("entries")).singleElement()
+                .satisfies(entry -> assertThat(entry).containsEntry("outcome", "ok: assigned"));
+    }
+
+    /**
+     * Assigns the case to the officer, as a supervisor does, and waits until intake has applied the
+     * assignment (read from its database, since asking through the API would audit a refusal).
+     */
+    private static void assignAndAwaitIntake(Hotline hotline, String reference, String contactId, String officer)
+            throws Exception {
+        given().baseUri(hotline.caseUrl()).auth().oauth2(RunningHotline.trustedTokens().mint("supervisor-it",
+                        "supervisor")).contentType("application/json").body(Map.of("officer", officer))
+                .put("/api/v1/cases/{reference}/assignee", reference).then().statusCode(200);
+        await().atMost(DEADLINE).until(() -> {
+            try (Connection connection = hotline.postgres().connect("intake");
+                    PreparedStatement query = connection.prepareStatement("select count(*) from case_contact l"
+                            + " join case_assignee a on a.case_id = l.case_id"
+                            + " where l.contact_id = cast(? as uuid) and a.officer = ?")) {
+                query.setString(1, contactId);
+                query.setString(2, officer);
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() && rows.getLong(1) == 1;
+                }
+            }
+        });
     }
 
     /** A service's audit entries about {@code subject}, read with the suite's admin token. */

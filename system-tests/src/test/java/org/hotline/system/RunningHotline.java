@@ -92,12 +92,14 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
         /**
          * Every request of a system test carries one token of the stack's issuer holding every
          * role (RestAssured by default, RawHttp and the history generator through
-         * {@value #TOKEN_PROPERTY}); tests about tokens and roles send their own.
+         * {@value #TOKEN_PROPERTY}); tests about tokens and roles send their own. As a supervisor
+         * it reads any case's history and any contact with a reason (need to know); tests of need
+         * to know send officers' own tokens.
          */
         private static void trustOneTokenForEveryRole(LocalStack stack) {
             trusted = stack.tokens();
             String token = stack.tokens().mintValidFor(java.time.Duration.ofHours(6), "system-test",
-                    "operator", "case-officer", "analyst", "admin");
+                    "operator", "case-officer", "supervisor", "analyst", "admin");
             io.restassured.RestAssured.authentication = io.restassured.RestAssured.oauth2(token);
             System.setProperty(TOKEN_PROPERTY, token);
         }

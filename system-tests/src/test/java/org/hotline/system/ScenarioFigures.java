@@ -131,7 +131,8 @@ record ScenarioFigures(String scenario, int sent, int accepted, int refused, int
 
     /**
      * How often each load marker was stored. Notes are sealed in intake's database, so the contacts
-     * of the load's time span are read back through the API (as a case officer would, audited).
+     * of the load's time span are read back through the API (as a supervisor would, with a reason,
+     * audited: they are on no case assigned to the suite's officer).
      */
     static Map<String, Integer> storedMarkers(Hotline hotline) throws SQLException {
         List<String> ids = new ArrayList<>();

@@ -50,15 +50,24 @@ public class NeedToKnow {
      * @throws ReasonRequired  if he is a supervisor the case is not assigned to, and gave no reason
      */
     public Admission admitRead(SurrenderCase surrenderCase, Reader reader, String action) {
-        return admit(surrenderCase, reader, action, true);
+        return admit(surrenderCase, reader, action, surrenderCase.reference, true);
+    }
+
+    /**
+     * As {@link #admitRead(SurrenderCase, Reader, String)}, for a read of something of the case's
+     * (a contact's personal data) whose audit entries name it, not the case.
+     */
+    public Admission admitRead(SurrenderCase surrenderCase, Reader reader, String action, String auditSubject) {
+        return admit(surrenderCase, reader, action, auditSubject, true);
     }
 
     /** For a change that lets its maker read more of the case (an inquiry linked to it). */
     public Admission admitWork(SurrenderCase surrenderCase, Reader reader, String action) {
-        return admit(surrenderCase, reader, action, false);
+        return admit(surrenderCase, reader, action, surrenderCase.reference, false);
     }
 
-    private Admission admit(SurrenderCase surrenderCase, Reader reader, String action, boolean reasonNeeded) {
+    private Admission admit(SurrenderCase surrenderCase, Reader reader, String action, String auditSubject,
+            boolean reasonNeeded) {
         if (reader.caseOfficer() && surrenderCase.isAssignedTo(reader.subject(), Optional.empty())) {
             return Admission.ASSIGNED;
         }
@@ -69,16 +78,17 @@ public class NeedToKnow {
             return Admission.SUPERVISOR;
         }
         boolean supervisorWithoutReason = reader.supervisor();
-        refused(reader, action, surrenderCase.reference,
-                supervisorWithoutReason ? "refused: no reason" : "refused: not assigned");
+        String outcome = supervisorWithoutReason ? "refused: no reason" : "refused: not assigned";
+        refused(reader, action, auditSubject, auditSubject.equals(surrenderCase.reference) ? outcome
+                : outcome + ", case " + surrenderCase.reference);
         if (supervisorWithoutReason) {
             throw new ReasonRequired(surrenderCase.reference);
         }
         throw new NotYourCase(surrenderCase.reference);
     }
 
-    private void refused(Reader reader, String action, String reference, String outcome) {
-        QuarkusTransaction.requiringNew().run(() -> auditLog.record(reader.subject(), action, reference,
+    private void refused(Reader reader, String action, String subject, String outcome) {
+        QuarkusTransaction.requiringNew().run(() -> auditLog.record(reader.subject(), action, subject,
                 reader.reason().orElse(null), outcome));
     }
 }

@@ -51,7 +51,7 @@ public class PersonalData {
     @Counted(value = "hotline.personal.data.reads", description = "Officers' reads of a man's personal data")
     public JsonNode of(String reference, UUID contactId, Reader reader) {
         SurrenderCase found = linkedCase(reference, contactId, reader);
-        NeedToKnow.Admission admission = needToKnow.admitRead(found, reader, ACTION);
+        NeedToKnow.Admission admission = needToKnow.admitRead(found, reader, ACTION, contactId.toString());
         String officer = reader.subject();
         String reason = reader.reason().orElseThrow();
         // The request is recorded here, the read itself by intake (with the same officer, from his token).

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.hotline.intake.Contacts;
 import org.hotline.intake.IntakeDatabase;
 import org.hotline.problem.Roles;
+import org.hotline.testing.OpenApiContract;
 import org.hotline.testing.RealInfrastructure;
 import org.hotline.testing.RoleMatrix;
 import org.hotline.stack.Tokens;
@@ -50,6 +51,15 @@ class AccessControlTest {
         if (answer.status() == 401 || answer.status() == 403) {
             assertThat(answer.contentType()).startsWith("application/problem+json");
         }
+    }
+
+    @Test
+    void everyEndpointTheServiceDocumentsHasALineInTheMatrix() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().as(Map.class);
+
+        assertThat(RoleMatrix.unlisted("role-matrix.csv", OpenApiContract.operations(document))).isEmpty();
     }
 
     /** Tokens that must be refused, each otherwise fit to record a contact. */

@@ -38,7 +38,9 @@ import jakarta.inject.Inject;
  * re-wraps them while contacts are read, and afterwards version 1 is no longer needed.
  */
 @QuarkusTest
-@TestSecurity(user = "admin-7", roles = { Roles.OPERATOR, Roles.CASE_OFFICER, Roles.ADMIN })
+// Reads contacts on no case, with a reason, as a supervisor may (need to know: a case officer alone
+// reads only contacts of cases assigned to him; NeedToKnowTest shows that).
+@TestSecurity(user = "admin-7", roles = { Roles.OPERATOR, Roles.CASE_OFFICER, Roles.SUPERVISOR, Roles.ADMIN })
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "intake"))
 class MasterKeyRotationTest {
 
