@@ -33,6 +33,7 @@ class OpenApiContractTest {
                 "GET /api/v1/cases/overdue",
                 "GET /api/v1/cases/{reference}",
                 "GET /api/v1/cases/{reference}/history",
+                "PUT /api/v1/cases/{reference}/assignee",
                 "POST /api/v1/cases/{reference}/transitions",
                 "POST /api/v1/cases/{reference}/care",
                 "POST /api/v1/cases/{reference}/inquiries/{inquiryId}",
