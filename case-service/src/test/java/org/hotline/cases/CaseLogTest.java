@@ -84,6 +84,7 @@ class CaseLogTest {
         String reference = newReference();
         ContactRecorded contact = send(Contacts.surrenderRequest(newCallerKey(), reference));
         CaseApi.awaitCase(reference, c -> true);
+        Officers.assignToMe(reference);
         String canary = "canary-" + UUID.randomUUID();
 
         PersonalDataTest.read(reference, contact.contactId(), "to tell " + canary + " he is alive")
