@@ -46,3 +46,24 @@ begin
     end if;
 end
 $$;
+
+-- Refusals are pruned, the rest of the log never. A refused request (http.refused, and the summary
+-- rows of the ones past a source's rate, http.refused.suppressed) says that someone knocked, not
+-- what was done to a man's data; kept for ever, a client could fill the database by knocking. The
+-- service's role may delete nothing from this table, so it calls this function, which runs as its
+-- owner (security definer) and deletes refusal rows only, none younger than a day whatever the
+-- service asks: a compromised service can make the refusals of the last day disappear no sooner.
+create or replace function audit_prune_refusals(retention_seconds bigint) returns bigint
+    language plpgsql security definer set search_path from current as $$
+declare
+    pruned bigint;
+begin
+    delete from audit_log
+    where action in ('http.refused', 'http.refused.suppressed')
+      and recorded_at < clock_timestamp() - make_interval(secs => greatest(retention_seconds, 86400));
+    get diagnostics pruned = row_count;
+    return pruned;
+end
+$$;
+-- Functions are executable by everyone unless said otherwise; R__runtime_role grants it to the service.
+revoke all on function audit_prune_refusals(bigint) from public;

@@ -19,3 +19,6 @@ revoke all on flyway_schema_history from "${runtime_role}";
 -- delete or truncate one. Revoked after the blanket grant above, which would otherwise include it.
 revoke all on audit_log from "${runtime_role}";
 grant select, insert on audit_log to "${runtime_role}";
+-- ... except the refusal rows past their retention, through the owner's function (R__audit_log),
+-- which deletes nothing else and nothing younger than a day.
+grant execute on function audit_prune_refusals(bigint) to "${runtime_role}";

@@ -1,6 +1,7 @@
 package org.hotline.audit;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,19 @@ public class AuditLog {
                 .setParameter(4, reason == null ? null : reason.length())
                 .setParameter(5, cut(outcome))
                 .executeUpdate();
+    }
+
+    /**
+     * Deletes the refusal rows older than {@code retention} (a day at least: the database function
+     * keeps younger ones whatever it is asked) through the owner's {@code audit_prune_refusals}.
+     *
+     * @return the rows deleted
+     */
+    @Transactional
+    public long pruneRefusals(Duration retention) {
+        return ((Number) entityManager.createNativeQuery("select audit_prune_refusals(?1)")
+                .setParameter(1, retention.toSeconds())
+                .getSingleResult()).longValue();
     }
 
     /** Newest first. */

@@ -1,12 +1,16 @@
 package org.hotline.audit;
 
+import java.time.Clock;
 import java.util.Set;
+
+import org.hotline.clock.TokenBuckets;
 
 import org.hotline.problem.Actor;
 import org.jboss.logging.Logger;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,6 +23,12 @@ import jakarta.enterprise.event.Observes;
  *
  * <p>The subject is the method and path, never the query or the body: those may hold what the
  * client should not have sent.
+ *
+ * <p>Refusals are cheap to send, so recording each would let a client fill the log (and the
+ * database) at will: each source address may have {@code hotline.audit.refusals.burst} recorded
+ * at once and one more every {@code refill-every}; the ones past that are counted and written as
+ * one summary row a minute ({@link SuppressedRefusals}). {@link RefusalLogPruning} deletes the
+ * refusal rows past their retention.
  */
 @ApplicationScoped
 public class RefusalAudit {
@@ -31,9 +41,13 @@ public class RefusalAudit {
     private static final int FIRST = 10_000;
 
     private final AuditLog auditLog;
+    private final SuppressedRefusals suppressed;
+    private final TokenBuckets perSource;
 
-    public RefusalAudit(AuditLog auditLog) {
+    public RefusalAudit(AuditLog auditLog, SuppressedRefusals suppressed, RefusalAuditConfig config, Clock clock) {
         this.auditLog = auditLog;
+        this.suppressed = suppressed;
+        this.perSource = new TokenBuckets(clock, config.burst(), config.refillEvery(), config.maxSources());
     }
 
     void install(@Observes Filters filters) {
@@ -46,6 +60,12 @@ public class RefusalAudit {
             if (!REFUSED.contains(status)) {
                 return;
             }
+            String source = sourceOf(context);
+            if (perSource.take(source).isPresent()) {
+                // Past this source's rate: counted, and written with the next summary row.
+                suppressed.count(status, source);
+                return;
+            }
             String actor = actorOf(context);
             String subject = context.request().method().name() + " " + context.request().path();
             // The end handler runs on the event loop; the insert blocks, so it runs on a worker.
@@ -56,6 +76,15 @@ public class RefusalAudit {
                     e.getClass().getSimpleName()));
         });
         context.next();
+    }
+
+    /**
+     * The client's address: the peer's, or the one a trusted proxy forwarded where the service is
+     * configured to believe it ({@code quarkus.http.proxy.*}), which Vert.x has put in its place.
+     */
+    private static String sourceOf(RoutingContext context) {
+        SocketAddress peer = context.request().remoteAddress();
+        return peer == null ? "unknown" : peer.hostAddress() == null ? peer.host() : peer.hostAddress();
     }
 
     /** The token's subject when the token was valid (a 403 or 429), else anonymous. */

@@ -30,6 +30,7 @@ public final class ServiceProcess {
     private final String heap;
     private final List<String> jvmOptions;
     private final JavaProcess process;
+    private Map<String, String> overrides = Map.of();
     private boolean detached;
     private Duration timeout = Duration.ofSeconds(90);
 
@@ -86,6 +87,14 @@ public final class ServiceProcess {
 
     public boolean isRunning() {
         return process.isRunning();
+    }
+
+    /**
+     * Settings over the stack's own, from the next start on, until changed again ({@code Map.of()}
+     * for none): a system test starts one service with one setting changed and restores it after.
+     */
+    public synchronized void override(Map<String, String> settings) {
+        this.overrides = Map.copyOf(settings);
     }
 
     /** Starts the JVM unless it runs, without waiting; see {@link #awaitReady()}. */
@@ -171,8 +180,9 @@ public final class ServiceProcess {
         }
     }
 
-    private Map<String, String> withPort() {
+    private synchronized Map<String, String> withPort() {
         Map<String, String> all = new java.util.HashMap<>(environment.get());
+        all.putAll(overrides);
         all.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         return all;
     }

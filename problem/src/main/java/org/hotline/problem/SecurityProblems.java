@@ -13,9 +13,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Refused credentials as {@code application/problem+json}, like every other failure. Works because
- * the services authenticate lazily ({@code quarkus.http.auth.proactive=false}): a bad token then
- * fails inside the REST layer, where these mappers see it, instead of before it with a bare 401.
+ * Refused credentials as {@code application/problem+json}, like every other failure. Where a
+ * service authenticates lazily ({@code quarkus.http.auth.proactive=false}) a bad token fails inside
+ * the REST layer, where these mappers see it; where it authenticates proactively (intake, so that
+ * no body is read before the token is checked) Quarkus REST hands the HTTP layer's failure to them
+ * too, instead of a bare 401.
  *
  * <p>The detail never says what was wrong with a token (signature, issuer, expiry): that would
  * teach a forger what to fix. The log line says it, without the token itself.

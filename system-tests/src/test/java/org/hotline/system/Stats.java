@@ -39,6 +39,17 @@ final class Stats {
                 .extract().path("buckets[0].total");
     }
 
+    /** The exact count of one day by origin, as the ops room reads it (origins with none are absent). */
+    static Map<String, Integer> dayByOrigin(Hotline hotline, String metric, String day) {
+        Map<String, Integer> groups = given().baseUri(hotline.statsUrl())
+                .queryParam("metric", metric).queryParam("granularity", "day")
+                .queryParam("from", day).queryParam("to", day).queryParam("groupBy", "origin")
+                .get("/api/v1/stats/series")
+                .then().statusCode(200)
+                .extract().path("buckets[0].groups");
+        return groups == null ? Map.of() : groups;
+    }
+
     /**
      * Waits until stats-service has applied every contact intake has stored so far: intake's outbox
      * is empty (every event sent), then stats-service's consumer group has committed the end of

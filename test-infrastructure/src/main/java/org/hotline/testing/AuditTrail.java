@@ -49,6 +49,32 @@ public final class AuditTrail {
         return where("actor", actor);
     }
 
+    /** The entries of one action, oldest first. */
+    public List<Entry> ofAction(String action) {
+        return where("action", action);
+    }
+
+    /**
+     * Writes {@code entry} as the superuser, dated {@code age} ago: the service's own clock cannot
+     * date an entry (the database's does), so a retention test makes old entries this way.
+     */
+    public void insertAged(Entry entry, Duration age) {
+        try (Connection connection = RealInfrastructure.postgres().connect(database);
+                PreparedStatement statement = connection.prepareStatement("insert into audit_log"
+                        + " (recorded_at, actor, action, subject, reason_length, outcome)"
+                        + " values (clock_timestamp() - make_interval(secs => ?), ?, ?, ?, ?, ?)")) {
+            statement.setLong(1, age.toSeconds());
+            statement.setString(2, entry.actor());
+            statement.setString(3, entry.action());
+            statement.setString(4, entry.subject());
+            statement.setObject(5, entry.reasonLength());
+            statement.setString(6, entry.outcome());
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** How many entries hold {@code text} anywhere, in any column: for a canary that must be in none. */
     public long entriesHolding(String text) {
         try (Connection connection = RealInfrastructure.postgres().connect(database);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -27,6 +28,7 @@ public class BodyLimits {
 
     static final long MAX_CONTACT_BYTES = 64 * 1024;
     static final long MAX_IMPORT_BYTES = 16 * 1024 * 1024;
+    private static final int AFTER_THE_TOKEN_CHECK = 50;
 
     private final ObjectMapper json;
 
@@ -35,8 +37,9 @@ public class BodyLimits {
     }
 
     void register(@Observes Filters filters) {
-        // Early: before any route reads the body.
-        filters.register(this::check, 1000);
+        // Before any route reads the body, but after the token check (Quarkus' authentication
+        // filter has priority 200, its path authorisation 100): a refused request is not read.
+        filters.register(this::check, AFTER_THE_TOKEN_CHECK);
     }
 
     private void check(RoutingContext context) {
@@ -49,10 +52,20 @@ public class BodyLimits {
                 return;
             }
         } else if (context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING, "chunked", true)) {
+            if (!authenticated(context)) {
+                // No token (a bad one was refused before this filter): intake has no endpoint
+                // for anonymous callers, and the REST layer refuses before it reads a body.
+                context.next();
+                return;
+            }
             readCounting(context, limitOf(context));
             return;
         }
         context.next();
+    }
+
+    private static boolean authenticated(RoutingContext context) {
+        return context.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous();
     }
 
     private static long limitOf(RoutingContext context) {

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import org.hotline.audit.AuditLog;
+import org.hotline.audit.RefusalLogPruning;
 import org.hotline.intake.Contacts;
 import org.hotline.problem.Roles;
 import org.hotline.stack.Tokens;
@@ -20,6 +23,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 
 /**
  * intake's audit log: append-only for the service's own database role, fed with every refused
@@ -33,6 +37,12 @@ class AuditLogTest {
     private static final AuditTrail AUDIT = AuditTrail.of("intake");
     /** PostgreSQL's insufficient_privilege. */
     private static final String REFUSED = "42501";
+
+    @Inject
+    RefusalLogPruning pruning;
+
+    @Inject
+    AuditLog auditLog;
 
     @Test
     void theServicesRoleMayAppendAndReadTheLogButNeverChangeOrRemoveAnEntry() {
@@ -131,6 +141,40 @@ class AuditLogTest {
                 .body("entries[0].action", equalTo("http.refused"))
                 .body("entries[0].outcome", equalTo("refused-403"))
                 .body("size", equalTo(100));
+    }
+
+    @Test
+    void refusalsPastTheirRetentionArePrunedAndNothingElseIs() {
+        String tag = UUID.randomUUID().toString();
+        Entry oldRefusal = new Entry("anonymous", "http.refused", "GET /old/" + tag, null, "refused-401");
+        Entry oldSummary = new Entry("anonymous", "http.refused.suppressed", "old-summary-" + tag, null,
+                "refused-401 x40 from 1 source");
+        Entry oldRead = new Entry("officer-1", "personal-data.read", "old-read-" + tag, 12, "ok");
+        Entry recentRefusal = new Entry("anonymous", "http.refused", "GET /recent/" + tag, null, "refused-401");
+        AUDIT.insertAged(oldRefusal, Duration.ofDays(91));
+        AUDIT.insertAged(oldSummary, Duration.ofDays(91));
+        AUDIT.insertAged(oldRead, Duration.ofDays(400));
+        AUDIT.insertAged(recentRefusal, Duration.ofDays(89));
+
+        assertThat(pruning.prune()).isGreaterThanOrEqualTo(2);
+
+        assertThat(AUDIT.about(oldRefusal.subject())).isEmpty();
+        assertThat(AUDIT.about(oldSummary.subject())).isEmpty();
+        assertThat(AUDIT.about(oldRead.subject())).containsExactly(oldRead);
+        assertThat(AUDIT.about(recentRefusal.subject())).containsExactly(recentRefusal);
+    }
+
+    @Test
+    void theServiceCannotPruneTheLastDaysRefusalsWhateverRetentionItAsksFor() {
+        Entry hoursOld = new Entry("anonymous", "http.refused", "GET /hours-old/" + UUID.randomUUID(), null,
+                "refused-401");
+        AUDIT.insertAged(hoursOld, Duration.ofHours(23));
+
+        auditLog.pruneRefusals(Duration.ZERO);
+
+        assertThat(AUDIT.about(hoursOld.subject())).containsExactly(hoursOld);
+        // And it still may delete nothing itself: pruning goes through the owner's function only.
+        assertThat(AUDIT.refusalOf("delete from audit_log where action = 'http.refused'")).contains(REFUSED);
     }
 
     @Test
