@@ -238,8 +238,11 @@ public final class LocalStack {
     public void up(boolean infraOnly, Console console) {
         prepareHome();
         startPostgres(console);
+        // The migrations need PostgreSQL alone, so they run while the broker starts.
+        List<Migrating> migrating = infraOnly ? List.of() : startMigrations(console);
         startKafka(console);
         if (!infraOnly) {
+            awaitMigrations(migrating, console);
             startServices(console);
         }
     }
@@ -288,8 +291,6 @@ public final class LocalStack {
     }
 
     private void startServices(Console console) {
-        // Added instances share their module's schema, which the first instance's migration brought up to date.
-        migrate(List.of(intake, cases, stats).stream().filter(service -> !service.isRunning()).toList(), console);
         console.step("Services");
         List<ServiceProcess> starting = new ArrayList<>();
         for (ServiceProcess service : services()) {
@@ -317,35 +318,54 @@ public final class LocalStack {
         }
     }
 
+    /** A service's one-shot migration, and its end. */
+    private record Migrating(ServiceMigration migration, CompletableFuture<Void> done) {
+    }
+
     /**
-     * Runs the one-shot migration of each service that is about to start, all at once (each is a
-     * JVM that mostly waits for its own start and for PostgreSQL), and returns when every schema is
-     * current; the first failure stops {@code up} before any service starts on a stale schema.
+     * Starts the one-shot migration of each service that is about to start, all at once (each is a
+     * JVM that mostly waits for its own start and for PostgreSQL); an added instance shares its
+     * module's schema, which the first instance's migration brings up to date.
      */
-    private void migrate(List<ServiceProcess> services, Console console) {
-        if (services.isEmpty()) {
+    private List<Migrating> startMigrations(Console console) {
+        List<ServiceProcess> starting = List.of(intake, cases, stats).stream().filter(service -> !service.isRunning())
+                .toList();
+        if (starting.isEmpty()) {
+            return List.of();
+        }
+        Path home = settings.home().toAbsolutePath().normalize();
+        // A thread each: the common pool has one thread on a 2-core machine, which would run them one by one.
+        ExecutorService threads = Executors.newFixedThreadPool(starting.size(), task -> {
+            Thread thread = new Thread(task, "migration");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Migrating> migrating = starting.stream().map(service -> new ServiceMigration(service, home))
+                    .map(migration -> new Migrating(migration, CompletableFuture.runAsync(() -> migration.run(
+                            environmentOf(migration.name()), rolesOf(migration.name()), settings.timeout()), threads)))
+                    .toList();
+            console.info("migrating " + String.join(", ", starting.stream().map(ServiceProcess::name).toList())
+                    + " meanwhile, each as its database's owner");
+            return migrating;
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    /** Waits for every migration; the first failure stops {@code up} before any service starts on a stale schema. */
+    private void awaitMigrations(List<Migrating> migrating, Console console) {
+        if (migrating.isEmpty()) {
             return;
         }
         console.step("Migrations (each service's jar with QUARKUS_INIT_AND_EXIT=true, as its database's owner)");
-        Path home = settings.home().toAbsolutePath().normalize();
-        List<ServiceMigration> migrations = services.stream().map(service -> new ServiceMigration(service, home)).toList();
-        // A thread each: the common pool has one thread on a 2-core machine, which would run them one by one.
-        ExecutorService threads = Executors.newFixedThreadPool(migrations.size());
-        try {
-            List<CompletableFuture<Void>> running = migrations.stream()
-                    .map(migration -> CompletableFuture.runAsync(() -> migration.run(environmentOf(migration.name()),
-                            rolesOf(migration.name()), settings.timeout()), threads))
-                    .toList();
-            for (int i = 0; i < migrations.size(); i++) {
-                try {
-                    running.get(i).join();
-                } catch (CompletionException e) {
-                    throw e.getCause() instanceof StackFailure failure ? failure : e;
-                }
-                console.ok(migrations.get(i).name() + " migrated (log: " + migrations.get(i).log() + ")");
+        for (Migrating each : migrating) {
+            try {
+                each.done().join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof StackFailure failure ? failure : e;
             }
-        } finally {
-            threads.shutdown();
+            console.ok(each.migration().name() + " migrated (log: " + each.migration().log() + ")");
         }
     }
 
