@@ -1,6 +1,7 @@
 package org.hotline.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import org.hotline.stack.JavaProcess;
 import org.hotline.stack.Ports;
 import org.hotline.stack.ServiceDatabase;
 import org.hotline.stack.ServiceMigration;
+import org.hotline.stack.StackFailure;
 import org.hotline.system.RunningHotline.Hotline;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Production refuses to start with a setting that would make it unsafe, and says which one in a
  * line of its output: no token issuer, no audience, a published key (checked by value against
  * {@code PublishedSecrets}' list), a superuser, a member of the owner role, or the owner's password
- * as the running service's. The checks (audit module's {@code TokenSettingsGuard}, {@code
+ * as the running service's; and the one-shot migration refuses a published owner password. The checks (audit module's {@code TokenSettingsGuard}, {@code
  * RuntimeRoleGuard}, intake's {@code PlaceholderSecrets}) run only in production mode, so here the
  * packaged intake-service jar is started as production runs it, with the running stack's own
  * configuration and one setting wrong at a time, and must exit non-zero.
@@ -46,6 +48,8 @@ class StartupRefusalIT {
 
     /** The key dev mode uses: in intake-service's application.properties for anyone to read. */
     private static final String COMMITTED_DEV_MASTER_KEY = "LLtB5PB0iudXQJwltm3JcpTMEQhMhF6hAVlL1st/6O4=";
+    /** The placeholder of every database password in .env.example. */
+    private static final String ENV_EXAMPLE_PASSWORD = "replace-me-with-a-long-random-password";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static ServiceDatabase database;
@@ -113,6 +117,20 @@ class StartupRefusalIT {
             environment.put("QUARKUS_FLYWAY_USERNAME", database.owner());
             environment.put("QUARKUS_FLYWAY_PASSWORD", database.ownerPassword());
         }, "quarkus.flyway.password (QUARKUS_FLYWAY_PASSWORD) is set");
+    }
+
+    @Test
+    void withAPublishedOwnerPasswordTheMigrationRefusesToRun(Hotline hotline) throws Exception {
+        ServiceMigration migration = new ServiceMigration("intake-refusal-owner-placeholder", hotline.intake().jar(),
+                hotline.home());
+        Files.deleteIfExists(migration.log());
+        ServiceDatabase published = new ServiceDatabase(database.name(), ENV_EXAMPLE_PASSWORD, database.runtimePassword());
+
+        assertThatThrownBy(() -> migration.run(environment(hotline), published, Duration.ofMinutes(3)))
+                .isInstanceOf(StackFailure.class).hasMessageContaining("failed (exit status");
+        assertThat(Files.readAllLines(migration.log(), StandardCharsets.ISO_8859_1).stream()
+                .filter(text -> text.contains("quarkus.flyway.password is a published placeholder")))
+                .as("the migration's output, in " + migration.log()).hasSize(1);
     }
 
     /**
