@@ -6,6 +6,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -60,7 +61,7 @@ public class RuntimeRoleGuard {
     }
 
     @Transactional
-    void check(@Observes StartupEvent started) {
+    void check(@Observes @Priority(StartupRefusal.FIRST) StartupEvent started) {
         if (LaunchMode.current() != LaunchMode.NORMAL) {
             return;
         }
