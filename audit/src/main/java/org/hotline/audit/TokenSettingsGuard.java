@@ -6,6 +6,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -37,7 +38,7 @@ public class TokenSettingsGuard {
         this.maxLifetimeSeconds = maxLifetimeSeconds;
     }
 
-    void check(@Observes StartupEvent started) {
+    void check(@Observes @Priority(StartupRefusal.FIRST) StartupEvent started) {
         if (LaunchMode.current() == LaunchMode.NORMAL) {
             refuse(keyLocation, key, issuer, audiences, maxLifetimeSeconds);
         }

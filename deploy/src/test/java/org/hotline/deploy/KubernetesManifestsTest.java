@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -78,11 +79,51 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"intake-service", "case-service", "stats-service"})
+    void aJobMigratesOnceWithTheOwnersSecretAndEachPodWaitsForIt(String service) throws IOException {
+        String job = service + "-flyway-init";
+        JsonNode migration = documents(service).stream()
+                .filter(document -> document.path("kind").asText().equals("Job"))
+                .filter(document -> document.path("metadata").path("name").asText().equals(job))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no Job " + job + " in " + file(service)));
+        JsonNode migrator = migration.path("spec").path("template").path("spec").path("containers").get(0);
+        JsonNode container = container(service);
+
+        assertThat(migrator.path("image").asText()).as("image of the Job (named in %s/src/main/kubernetes)", service)
+                .isEqualTo(container.path("image").asText());
+        assertThat(variables(migrator)).containsEntry("QUARKUS_INIT_AND_EXIT", "true");
+        assertThat(secretsOf(migrator)).contains(service + "-migration-secrets", service + "-secrets");
+        assertThat(migration.path("spec").path("template").path("spec").path("restartPolicy").asText())
+                .isIn("OnFailure", "Never");
+
+        assertThat(secretsOf(container)).as("Secrets of the running service").doesNotContain(service + "-migration-secrets");
+        assertThat(variables(container)).containsEntry("QUARKUS_FLYWAY_ACTIVE", "false");
+        JsonNode waits = deployment(service).path("spec").path("template").path("spec").path("initContainers");
+        List<String> waitsFor = new ArrayList<>();
+        waits.forEach(init -> init.path("args").forEach(argument -> waitsFor.add(argument.asText())));
+        assertThat(waitsFor).as("what the init containers of %s wait for", service).containsExactly("job", job);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"intake-service", "case-service", "stats-service"})
     void prometheusIsToldWhereTheMetricsAre(String service) throws IOException {
         JsonNode annotations = deployment(service).path("spec").path("template").path("metadata").path("annotations");
 
         assertThat(annotations.path("prometheus.io/scrape").asText()).isEqualTo("true");
         assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo("/q/metrics");
+    }
+
+    private static List<String> secretsOf(JsonNode container) {
+        List<String> secrets = new ArrayList<>();
+        container.path("envFrom").forEach(source -> secrets.add(source.path("secretRef").path("name").asText(null)));
+        return secrets;
+    }
+
+    private static Map<String, String> variables(JsonNode container) {
+        Map<String, String> variables = new HashMap<>();
+        container.path("env").forEach(variable -> variables.put(variable.path("name").asText(),
+                variable.path("value").asText(null)));
+        return variables;
     }
 
     private static String probe(JsonNode container, String probe) {

@@ -11,6 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.hotline.events.Topics;
 
 /**
@@ -126,20 +130,14 @@ public final class LocalStack {
      */
     private Map<String, String> environmentOf(String service) {
         Ports ports = settings.ports();
-        String database = switch (service) {
-            case "intake-service" -> "intake";
-            case "case-service" -> "cases";
-            default -> "stats";
-        };
-        ServiceDatabase roles = secrets.serviceDatabase(database);
-        // The service runs as its runtime role and migrates as its database's owner; never as the
-        // superuser (production refuses to, see the audit module's RuntimeRoleGuard).
+        ServiceDatabase roles = rolesOf(service);
+        // The service runs as its runtime role only, never as the superuser or the owner (production
+        // refuses both, see the audit module's RuntimeRoleGuard); its migration alone gets the
+        // owner's login (ServiceMigration).
         Map<String, String> environment = new HashMap<>(Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + database,
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/" + roles.name(),
                 "QUARKUS_DATASOURCE_USERNAME", roles.runtimeRole(),
                 "QUARKUS_DATASOURCE_PASSWORD", roles.runtimePassword(),
-                "QUARKUS_FLYWAY_USERNAME", roles.owner(),
-                "QUARKUS_FLYWAY_PASSWORD", roles.ownerPassword(),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
         // The stack runs the prod jars, which log JSON; its logs are read by people (./stack logs)
         // and scanned for " ERROR " lines by the hostile-input suite, so they stay plain text.
@@ -180,6 +178,15 @@ public final class LocalStack {
         }
         environment.putAll(settings.serviceEnvironment());
         return environment;
+    }
+
+    /** The database of a service module, and its two roles. */
+    private ServiceDatabase rolesOf(String service) {
+        return secrets.serviceDatabase(switch (service) {
+            case "intake-service" -> "intake";
+            case "case-service" -> "cases";
+            default -> "stats";
+        });
     }
 
     public Settings settings() {
@@ -231,8 +238,11 @@ public final class LocalStack {
     public void up(boolean infraOnly, Console console) {
         prepareHome();
         startPostgres(console);
+        // The migrations need PostgreSQL alone, so they run while the broker starts.
+        List<Migrating> migrating = infraOnly ? List.of() : startMigrations(console);
         startKafka(console);
         if (!infraOnly) {
+            awaitMigrations(migrating, console);
             startServices(console);
         }
     }
@@ -305,6 +315,57 @@ public final class LocalStack {
         for (ServiceProcess service : starting) {
             service.awaitReady();
             console.ok(service.name() + " ready");
+        }
+    }
+
+    /** A service's one-shot migration, and its end. */
+    private record Migrating(ServiceMigration migration, CompletableFuture<Void> done) {
+    }
+
+    /**
+     * Starts the one-shot migration of each service that is about to start, all at once (each is a
+     * JVM that mostly waits for its own start and for PostgreSQL); an added instance shares its
+     * module's schema, which the first instance's migration brings up to date.
+     */
+    private List<Migrating> startMigrations(Console console) {
+        List<ServiceProcess> starting = List.of(intake, cases, stats).stream().filter(service -> !service.isRunning())
+                .toList();
+        if (starting.isEmpty()) {
+            return List.of();
+        }
+        Path home = settings.home().toAbsolutePath().normalize();
+        // A thread each: the common pool has one thread on a 2-core machine, which would run them one by one.
+        ExecutorService threads = Executors.newFixedThreadPool(starting.size(), task -> {
+            Thread thread = new Thread(task, "migration");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Migrating> migrating = starting.stream().map(service -> new ServiceMigration(service, home))
+                    .map(migration -> new Migrating(migration, CompletableFuture.runAsync(() -> migration.run(
+                            environmentOf(migration.name()), rolesOf(migration.name()), settings.timeout()), threads)))
+                    .toList();
+            console.info("migrating " + String.join(", ", starting.stream().map(ServiceProcess::name).toList())
+                    + " meanwhile, each as its database's owner");
+            return migrating;
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    /** Waits for every migration; the first failure stops {@code up} before any service starts on a stale schema. */
+    private void awaitMigrations(List<Migrating> migrating, Console console) {
+        if (migrating.isEmpty()) {
+            return;
+        }
+        console.step("Migrations (each service's jar with QUARKUS_INIT_AND_EXIT=true, as its database's owner)");
+        for (Migrating each : migrating) {
+            try {
+                each.done().join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof StackFailure failure ? failure : e;
+            }
+            console.ok(each.migration().name() + " migrated (log: " + each.migration().log() + ")");
         }
     }
 

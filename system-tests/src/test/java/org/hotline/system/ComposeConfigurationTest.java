@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -22,6 +21,7 @@ import java.util.regex.Pattern;
 import org.hotline.events.Topics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Static checks of docker-compose.yml against the services' own configuration: a container
@@ -42,14 +42,19 @@ class ComposeConfigurationTest {
     @BeforeAll
     static void readCompose() throws IOException {
         repoRoot = RepositoryRoot.locate();
-        JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(repoRoot.resolve("docker-compose.yml").toFile());
+        // SnakeYAML resolves the merge keys ("<<: *intake-service-environment") that Jackson's YAML
+        // parser would leave as a field of their own.
+        JsonNode compose;
+        try (Reader reader = Files.newBufferedReader(repoRoot.resolve("docker-compose.yml"))) {
+            compose = new ObjectMapper().valueToTree(new Yaml().load(reader));
+        }
         services = compose.path("services");
         assertThat(services.isObject()).as("docker-compose.yml has a services map").isTrue();
 
         builtServices = new LinkedHashMap<>();
         services.fields().forEachRemaining(entry -> {
             JsonNode build = entry.getValue().get("build");
-            if (build != null) {
+            if (build != null && !isMigration(entry.getValue())) {
                 String context = build.isTextual() ? build.asText() : build.path("context").asText();
                 builtServices.put(entry.getKey(), repoRoot.resolve(context).normalize());
             }
@@ -79,6 +84,26 @@ class ComposeConfigurationTest {
                     .as("env forms of the keys in %s/src/main/resources/application.properties, "
                             + "which must cover every variable the container sets", service.getValue().getFileName())
                     .containsAll(variables);
+        }
+    }
+
+    @Test
+    void eachServiceStartsAfterItsOneShotMigrationTheOnlyHolderOfTheOwnersPassword() {
+        for (String name : builtServices.keySet()) {
+            String migration = name + "-migrate";
+            JsonNode service = services.get(name);
+            JsonNode migrate = services.path(migration);
+
+            assertThat(service.path("depends_on").path(migration).path("condition").asText())
+                    .as("%s waits for %s to exit 0", name, migration).isEqualTo("service_completed_successfully");
+            assertThat(environment(service)).as("environment of %s, which runs as its runtime role only", name)
+                    .doesNotContainKeys("QUARKUS_FLYWAY_USERNAME", "QUARKUS_FLYWAY_PASSWORD");
+            assertThat(isMigration(migrate)).as("%s runs the jar with QUARKUS_INIT_AND_EXIT=true", migration).isTrue();
+            assertThat(migrate.path("image").asText()).as("image of %s", migration).isEqualTo(service.path("image").asText());
+            assertThat(environment(migrate)).as("environment of %s: the service's, plus the owner's login", migration)
+                    .containsAllEntriesOf(environment(service))
+                    .containsKeys("QUARKUS_FLYWAY_USERNAME", "QUARKUS_FLYWAY_PASSWORD");
+            assertThat(migrate.has("ports")).as("%s publishes no port", migration).isFalse();
         }
     }
 
@@ -301,6 +326,11 @@ class ComposeConfigurationTest {
         StringBuilder command = new StringBuilder();
         test.forEach(part -> command.append(part.asText()).append(' '));
         return command.toString().trim();
+    }
+
+    /** A service's one-shot migration: its image run with QUARKUS_INIT_AND_EXIT=true. */
+    private static boolean isMigration(JsonNode service) {
+        return "true".equals(environment(service).get("QUARKUS_INIT_AND_EXIT"));
     }
 
     /** Services that some other service waits for to complete: they exit, so they need no healthcheck. */

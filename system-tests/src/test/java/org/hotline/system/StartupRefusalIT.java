@@ -1,12 +1,17 @@
 package org.hotline.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,6 +22,8 @@ import java.util.function.Consumer;
 import org.hotline.stack.JavaProcess;
 import org.hotline.stack.Ports;
 import org.hotline.stack.ServiceDatabase;
+import org.hotline.stack.ServiceMigration;
+import org.hotline.stack.StackFailure;
 import org.hotline.system.RunningHotline.Hotline;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +31,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Production refuses to start with a setting that would make it unsafe, and says which one in a
- * line of its output. The checks (audit module's {@code TokenSettingsGuard}, {@code
+ * line of its output: no token issuer, no audience, a published key (checked by value against
+ * {@code PublishedSecrets}' list), a superuser, a member of the owner role, or the owner's password
+ * as the running service's; and the one-shot migration refuses a published owner password. The checks (audit module's {@code TokenSettingsGuard}, {@code
  * RuntimeRoleGuard}, intake's {@code PlaceholderSecrets}) run only in production mode, so here the
  * packaged intake-service jar is started as production runs it, with the running stack's own
  * configuration and one setting wrong at a time, and must exit non-zero.
@@ -39,14 +48,32 @@ class StartupRefusalIT {
 
     /** The key dev mode uses: in intake-service's application.properties for anyone to read. */
     private static final String COMMITTED_DEV_MASTER_KEY = "LLtB5PB0iudXQJwltm3JcpTMEQhMhF6hAVlL1st/6O4=";
+    /** The placeholder of every database password in .env.example. */
+    private static final String ENV_EXAMPLE_PASSWORD = "replace-me-with-a-long-random-password";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static ServiceDatabase database;
+    /** A login role granted the owner role: it owns nothing itself, yet may SET ROLE to the owner. */
+    private static String ownersMember;
 
+    /**
+     * A database of its own, migrated as every deployment migrates (intake's jar run once with
+     * QUARKUS_INIT_AND_EXIT=true and the owner's login), so that each refused start gets past
+     * Hibernate's schema validation to the check under test; and a role that is a member of its owner.
+     */
     @BeforeAll
-    static void aDatabaseOfItsOwn(Hotline hotline) {
+    static void aDatabaseOfItsOwn(Hotline hotline) throws SQLException {
         database = new ServiceDatabase("refusals", secret(), secret());
         hotline.postgres().createServiceDatabase(database);
+        new ServiceMigration("intake-refusals", hotline.intake().jar(), hotline.home())
+                .run(environment(hotline), database, Duration.ofMinutes(3));
+        ownersMember = database.name() + "_member";
+        try (Connection connection = hotline.postgres().connect("postgres");
+                Statement statement = connection.createStatement()) {
+            statement.execute("create role " + ownersMember + " login nosuperuser password '" + secret() + "'");
+            statement.execute("grant " + database.owner() + " to " + ownersMember);
+            statement.execute("grant connect on database " + database.name() + " to " + ownersMember);
+        }
     }
 
     @Test
@@ -76,20 +103,47 @@ class StartupRefusalIT {
                 "a superuser: set QUARKUS_DATASOURCE_USERNAME");
     }
 
+    @Test
+    void asAMemberOfTheOwnerRoleItRefusesToStart(Hotline hotline) throws Exception {
+        // The stack's cluster checks no password: the member logs in, and the service itself refuses it.
+        assertRefused(hotline, "owners-member",
+                environment -> environment.put("QUARKUS_DATASOURCE_USERNAME", ownersMember),
+                ownersMember + ", a member of " + database.owner() + ", which owns");
+    }
+
+    @Test
+    void withTheOwnersPasswordItRefusesToStart(Hotline hotline) throws Exception {
+        assertRefused(hotline, "owners-password", environment -> {
+            environment.put("QUARKUS_FLYWAY_USERNAME", database.owner());
+            environment.put("QUARKUS_FLYWAY_PASSWORD", database.ownerPassword());
+        }, "quarkus.flyway.password (QUARKUS_FLYWAY_PASSWORD) is set");
+    }
+
+    @Test
+    void withAPublishedOwnerPasswordTheMigrationRefusesToRun(Hotline hotline) throws Exception {
+        ServiceMigration migration = new ServiceMigration("intake-refusal-owner-placeholder", hotline.intake().jar(),
+                hotline.home());
+        Files.deleteIfExists(migration.log());
+        ServiceDatabase published = new ServiceDatabase(database.name(), ENV_EXAMPLE_PASSWORD, database.runtimePassword());
+
+        assertThatThrownBy(() -> migration.run(environment(hotline), published, Duration.ofMinutes(3)))
+                .isInstanceOf(StackFailure.class).hasMessageContaining("failed (exit status");
+        // Quarkus quotes the refusal again in the message of the bean creation it broke, so the line
+        // counted is the refusal's own.
+        assertThat(Files.readAllLines(migration.log(), StandardCharsets.ISO_8859_1).stream()
+                .filter(text -> text.startsWith("Caused by: java.lang.IllegalStateException: quarkus.flyway.password"
+                        + " is a published placeholder")))
+                .as("the migration's output, in " + migration.log()).hasSize(1);
+    }
+
     /**
      * Starts the packaged intake with the stack's configuration as changed by {@code wrong}, waits
      * for it to exit, and requires a non-zero status and one line of its output holding {@code line}.
      */
     private static void assertRefused(Hotline hotline, String name, Consumer<Map<String, String>> wrong, String line)
             throws IOException, InterruptedException {
-        Map<String, String> environment = new HashMap<>(hotline.intake().environment());
+        Map<String, String> environment = environment(hotline);
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(Ports.freePort()));
-        environment.put("QUARKUS_DATASOURCE_JDBC_URL", hotline.postgres().jdbcUrl(database.name()));
-        environment.put("QUARKUS_DATASOURCE_USERNAME", database.runtimeRole());
-        environment.put("QUARKUS_DATASOURCE_PASSWORD", database.runtimePassword());
-        environment.put("QUARKUS_FLYWAY_USERNAME", database.owner());
-        environment.put("QUARKUS_FLYWAY_PASSWORD", database.ownerPassword());
-        environment.put("MP_MESSAGING_INCOMING_CASES_IN_GROUP_ID", "intake-refusals");
         wrong.accept(environment);
 
         String part = "intake-refusal-" + name;
@@ -106,6 +160,16 @@ class StartupRefusalIT {
         List<String> output = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
         assertThat(process.exitValue()).as(part + "'s exit status; its log is " + log).isNotZero();
         assertThat(output.stream().filter(text -> text.contains(line))).as(part + "'s output, in " + log).hasSize(1);
+    }
+
+    /** intake's configuration in the running stack, on the database of these tests, as its runtime role. */
+    private static Map<String, String> environment(Hotline hotline) {
+        Map<String, String> environment = new HashMap<>(hotline.intake().environment());
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", hotline.postgres().jdbcUrl(database.name()));
+        environment.put("QUARKUS_DATASOURCE_USERNAME", database.runtimeRole());
+        environment.put("QUARKUS_DATASOURCE_PASSWORD", database.runtimePassword());
+        environment.put("MP_MESSAGING_INCOMING_CASES_IN_GROUP_ID", "intake-refusals");
+        return environment;
     }
 
     private static String secret() {

@@ -3,9 +3,11 @@ package org.hotline.intake.config;
 import java.util.Optional;
 
 import org.hotline.audit.PublishedSecrets;
+import org.hotline.audit.StartupRefusal;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -25,7 +27,7 @@ public class PlaceholderSecrets {
         this.personalData = personalData;
     }
 
-    void check(@Observes StartupEvent started) {
+    void check(@Observes @Priority(StartupRefusal.FIRST) StartupEvent started) {
         if (LaunchMode.current() != LaunchMode.NORMAL) {
             return;
         }
