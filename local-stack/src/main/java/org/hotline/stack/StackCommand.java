@@ -76,6 +76,12 @@ public final class StackCommand {
                                backlogs (relay, each consumer with one and two instances), a stats
                                replay and the bulk import, in the same run. Report:
                                .stack/bench/report.md and .json; see docs/PERFORMANCE.md
+              compose-check [--keep] [--rebuild-images] [--skip-cluster] [--skip-observability]
+                               start docker-compose.yml for real (Docker, or podman where no Docker
+                               runs), with local images from Debian's packages where registries are
+                               unreachable; check health, the README's compose curls, the 3-broker
+                               cluster with one broker stopped, Prometheus; then remove it all.
+                               Needs the ports of ./stack: run one of them at a time
               help             this text
 
             Environment:

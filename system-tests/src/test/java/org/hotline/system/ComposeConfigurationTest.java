@@ -121,9 +121,11 @@ class ComposeConfigurationTest {
             }
             List<String> containerPorts = containerPorts(definition);
             assertThat(containerPorts).as("published container ports of %s", name).containsExactly(httpPort);
+            // The shell's /dev/tcp, not curl or wget: a JRE base image need not have either.
             assertThat(healthcheckCommand(definition))
                     .as("healthcheck of %s", name)
-                    .contains("localhost:" + httpPort + "/q/health/ready");
+                    .contains("/dev/tcp/127.0.0.1/" + httpPort, "GET /q/health/ready")
+                    .doesNotContain("curl", "wget");
             assertThat(Files.readString(service.getValue().resolve("src/main/docker/Dockerfile.jvm")))
                     .as("Dockerfile.jvm of %s", name)
                     .containsPattern("(?m)^EXPOSE\\s+" + httpPort + "\\s*$");
