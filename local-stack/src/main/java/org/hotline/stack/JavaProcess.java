@@ -151,7 +151,7 @@ public final class JavaProcess {
 
     private static boolean configuresAPart(String variable) {
         return variable.startsWith("QUARKUS_") || variable.startsWith("HOTLINE_") || variable.startsWith("KAFKA_")
-                || variable.startsWith("MP_") || variable.startsWith("SMALLRYE_");
+                || variable.startsWith("MP_") || variable.startsWith("SMALLRYE_") || variable.startsWith("KC_");
     }
 
     private String stackMarker() {
