@@ -34,8 +34,8 @@ public final class KeycloakServer {
             "admin");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    /** What Keycloak prints when its first start had to build it for these options (it then exits, code 10). */
-    private static final String BUILT = "augmentation completed";
+    /** Keycloak's exit status for "built for these options now: start me again on what I built" (kc.sh's contract). */
+    private static final int START_AGAIN = 10;
 
     private final Path repoRoot;
     private final Path dir;
@@ -44,7 +44,7 @@ public final class KeycloakServer {
     /** The start {@link #awaitReady} waits for, so it can start it again once it has built itself. */
     private PendingStart pendingStart;
 
-    private record PendingStart(Path distribution, Map<String, String> realm, boolean detached, long logged) {
+    private record PendingStart(Path distribution, Map<String, String> realm, boolean detached, Process process) {
     }
 
     public KeycloakServer(Path repoRoot, Path dir, Path log, int port, Path stackHome) {
@@ -105,21 +105,20 @@ public final class KeycloakServer {
         }
         Path distribution = distribution();
         prepareImport();
-        long logged = logSize();
-        start(distribution, realm, detached, false);
-        this.pendingStart = new PendingStart(distribution, realm, detached, logged);
+        this.pendingStart = new PendingStart(distribution, realm, detached, start(distribution, realm, detached, false));
     }
 
     /**
-     * Waits until the realm answers. A first start on a freshly unpacked distribution builds it
-     * for these options and exits; it is then started once more, on what it built.
+     * Waits until the realm answers. Keycloak first checks that it was built for these options
+     * (building itself if not, on a freshly unpacked distribution) and exits with status 10; it is
+     * then started once more, on what it built, as {@code kc.sh} does.
      */
     public synchronized void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         boolean restarted = false;
         while (!answers()) {
             if (!isRunning()) {
-                if (pendingStart != null && !restarted && loggedSince(pendingStart.logged()).contains(BUILT)) {
+                if (pendingStart != null && !restarted && exitStatus(pendingStart.process()) == START_AGAIN) {
                     start(pendingStart.distribution(), pendingStart.realm(), pendingStart.detached(), true);
                     restarted = true;
                 } else {
@@ -140,7 +139,7 @@ public final class KeycloakServer {
         return process.stop();
     }
 
-    private void start(Path distribution, Map<String, String> realm, boolean detached, boolean built) {
+    private Process start(Path distribution, Map<String, String> realm, boolean detached, boolean built) {
         List<String> jvm = new ArrayList<>(List.of("-Xms64m", "-Xmx512m", "-XX:MetaspaceSize=96M",
                 "-XX:MaxMetaspaceSize=256m", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
                 "-Duser.language=en", "-Duser.country=US",
@@ -166,7 +165,7 @@ public final class KeycloakServer {
         List<String> command = List.of("io.quarkus.bootstrap.runner.QuarkusEntryPoint", "start-dev",
                 "--db=dev-mem", "--http-host=127.0.0.1", "--http-port=" + port,
                 "--hostname=" + baseUrl(), "--log-console-color=false");
-        process.start(jvm, command, realm, dir, detached);
+        return process.startWatched(jvm, command, realm, dir, detached);
     }
 
     /** The realm export of deploy/keycloak/ and the local example users, copied where the import reads them. */
@@ -233,21 +232,13 @@ public final class KeycloakServer {
         return unpacked;
     }
 
-    private long logSize() {
+    /** The status of a process that has exited, waiting a moment for the JVM to have reaped it. */
+    private static int exitStatus(Process exited) {
         try {
-            return Files.exists(log()) ? Files.size(log()) : 0;
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private String loggedSince(long offset) {
-        try {
-            byte[] all = Files.readAllBytes(log());
-            return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
-                    java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
+            return exited.waitFor(5, java.util.concurrent.TimeUnit.SECONDS) ? exited.exitValue() : -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackFailure("interrupted", e);
         }
     }
 
