@@ -84,8 +84,10 @@ class DashboardSignInIT {
 
             dashboard.follow("sign-out");
 
+            // Keycloak sends the browser back to the page that says so (with the logout's state).
             await().atMost(PATIENCE).untilAsserted(() ->
-                    assertThat(dashboard.address()).isEqualTo(hotline.dashboardUrl() + "signed-out.html"));
+                    assertThat(dashboard.address()).startsWith(hotline.dashboardUrl() + "signed-out.html"));
+            assertThat(dashboard.text("signed-out")).contains("You have signed out");
             assertThat(dashboard.cookies()).extracting(Cookie::getName).noneMatch(name -> name.startsWith("q_session"));
             // Keycloak's own session ended too: the page asks for the password again.
             dashboard.open(hotline.dashboardUrl());
