@@ -195,7 +195,7 @@ public final class StackCommand {
         console.plain("export PGPORT=" + stack.postgres().runningPort().orElse(stack.postgres().port()));
         console.plain("export PGUSER=" + stack.postgres().user());
         // stats-service in dev mode signs the dashboard in through the stack's Keycloak with this client secret.
-        console.plain("export QUARKUS_OIDC_CREDENTIALS_SECRET=" + stack.secrets().opsDashboardClientSecret());
+        console.plain("export HOTLINE_OPS_DASHBOARD_CLIENT_SECRET=" + stack.secrets().opsDashboardClientSecret());
         return 0;
     }
 
