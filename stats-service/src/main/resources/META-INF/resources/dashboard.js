@@ -6,22 +6,20 @@
 (function () {
   'use strict';
 
-  // The ops room's figures need an analyst's token. It is handed over once in the address
-  // (#token=...), kept for this tab only, and taken out of the address at once so that it is
-  // neither bookmarked nor shown on the screen. EventSource cannot send a header, so the
-  // stream is read with fetch.
-  var token = (function () {
-    var match = /[#&]token=([^&]+)/.exec(window.location.hash);
-    if (match) {
-      sessionStorage.setItem('hotline-token', decodeURIComponent(match[1]));
-      history.replaceState(null, '', window.location.pathname + window.location.search);
-    }
-    return sessionStorage.getItem('hotline-token');
-  }());
+  // The page is opened signed in: stats-service sent the browser through the identity provider's
+  // login first (OpenID Connect code flow), and the session is an HTTP-only cookie that this script
+  // never sees and the browser sends with every call below. EventSource cannot say why it was
+  // refused, so the stream is read with fetch.
 
-  function authorised(headers) {
-    if (token) { headers.Authorization = 'Bearer ' + token; }
-    return headers;
+  // A call refused for want of a session (it ended) or of the analyst role: said on the page.
+  function refused(status) {
+    if (status === 401) {
+      document.getElementById('session').textContent = 'Your session has ended.';
+      document.getElementById('sign-in-again').hidden = false;
+    } else {
+      document.getElementById('session').textContent =
+        'Your account does not hold the analyst role: the figures are not shown.';
+    }
   }
 
   var SVG = 'http://www.w3.org/2000/svg';
@@ -39,8 +37,9 @@
   function text(id, value) { byId(id).textContent = value; }
 
   function get(path) {
-    return fetch(path, { headers: authorised({ Accept: 'application/json' }) }).then(function (response) {
+    return fetch(path, { headers: { Accept: 'application/json' } }).then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (body) {
+        if (response.status === 401 || response.status === 403) { refused(response.status); }
         if (!response.ok) {
           var error = new Error(body.detail || ('answered ' + response.status));
           error.problem = body;
@@ -421,11 +420,12 @@
   }
 
   function listen() {
-    fetch('/api/v1/stats/stream', { headers: authorised({ Accept: 'text/event-stream' }) })
+    fetch('/api/v1/stats/stream', { headers: { Accept: 'text/event-stream' } })
       .then(function (response) {
         if (response.status === 401 || response.status === 403) {
           // Asking again will not help: say what is missing and stop.
-          status('needs an analyst token: open this page with #token=…', 'offline');
+          refused(response.status);
+          status(response.status === 401 ? 'signed out' : 'not allowed', 'offline');
           return undefined;
         }
         if (!response.ok) { throw new Error('stream answered ' + response.status); }
@@ -465,12 +465,10 @@
   byId('reset-range').addEventListener('click', function () { resetRange().then(loadSeries); });
 
   offerGroupings();
-  if (token) {
-    resetRange().then(function () {
-      loadSeries();
-      loadOverdue();
-      loadStatus();
-    });
-  }
+  resetRange().then(function () {
+    loadSeries();
+    loadOverdue();
+    loadStatus();
+  });
   listen();
 }());

@@ -86,6 +86,15 @@ public final class JavaProcess {
         return launch(jvmOptions, command, environment, workingDirectory, false);
     }
 
+    /**
+     * Starts it as {@link #start} does, detached or not, and hands back the {@code Process}, for a
+     * caller that reads its exit status while this launcher runs (Keycloak exits 10 to be started again).
+     */
+    public Process startWatched(List<String> jvmOptions, List<String> command, Map<String, String> environment,
+            Path workingDirectory, boolean detached) {
+        return launch(jvmOptions, command, environment, workingDirectory, detached);
+    }
+
     private Process launch(List<String> jvmOptions, List<String> command, Map<String, String> environment,
             Path workingDirectory, boolean detached) {
         List<String> full = new ArrayList<>();
@@ -151,7 +160,7 @@ public final class JavaProcess {
 
     private static boolean configuresAPart(String variable) {
         return variable.startsWith("QUARKUS_") || variable.startsWith("HOTLINE_") || variable.startsWith("KAFKA_")
-                || variable.startsWith("MP_") || variable.startsWith("SMALLRYE_");
+                || variable.startsWith("MP_") || variable.startsWith("SMALLRYE_") || variable.startsWith("KC_");
     }
 
     private String stackMarker() {

@@ -33,21 +33,24 @@ public final class LocalStack {
      * next (on a busy 2-core machine three JVMs booting at once only slow each other down).
      * {@code serviceEnvironment} is set on every service last, over the stack's own choices (the
      * system tests switch tracing on with it and send it to their own receiver).
+     * {@code identityProvider}: also run Keycloak, which the ops dashboard signs in through (the
+     * benchmark leaves it out: it measures the services, and the dashboard is not under load).
      */
     public record Settings(Path repoRoot, Path home, Ports ports, boolean detached, boolean throwaway,
             String serviceHeap, Duration timeout, boolean servicesTogether,
-            Map<String, List<String>> serviceJvmOptions, Map<String, String> serviceEnvironment) {
+            Map<String, List<String>> serviceJvmOptions, Map<String, String> serviceEnvironment,
+            boolean identityProvider) {
 
         /** {@code ./stack}: state in {@code .stack/}, parts outlive the launcher, data is kept. */
         public static Settings forRepository(Path repoRoot, Ports ports, Duration timeout) {
             return new Settings(repoRoot, repoRoot.resolve(".stack"), ports, true, false, "512m", timeout, true,
-                    Map.of(), Map.of());
+                    Map.of(), Map.of(), true);
         }
 
         /** System tests: a folder of the test run, free ports, children of the test JVM, no fsync. */
         public static Settings forTests(Path repoRoot, Path home) {
             return new Settings(repoRoot, home, Ports.free(), false, true, "256m", Duration.ofSeconds(300), false,
-                    Map.of(), Map.of());
+                    Map.of(), Map.of(), true);
         }
 
         /**
@@ -58,13 +61,19 @@ public final class LocalStack {
          */
         public static Settings forBenchmark(Path repoRoot, Path home, Map<String, List<String>> serviceJvmOptions) {
             return new Settings(repoRoot, home, Ports.free(), false, false, "512m", Duration.ofSeconds(300), false,
-                    serviceJvmOptions, Map.of());
+                    serviceJvmOptions, Map.of(), false);
+        }
+
+        /** These settings without Keycloak: for a test of the other parts, which would only wait for it. */
+        public Settings withoutIdentityProvider() {
+            return new Settings(repoRoot, home, ports, detached, throwaway, serviceHeap, timeout, servicesTogether,
+                    serviceJvmOptions, serviceEnvironment, false);
         }
 
         /** These settings, with {@code environment} set on every service over the stack's own. */
         public Settings withServiceEnvironment(Map<String, String> environment) {
             return new Settings(repoRoot, home, ports, detached, throwaway, serviceHeap, timeout, servicesTogether,
-                    serviceJvmOptions, Map.copyOf(environment));
+                    serviceJvmOptions, Map.copyOf(environment), identityProvider);
         }
     }
 
@@ -77,6 +86,7 @@ public final class LocalStack {
     private final Settings settings;
     private final PostgresCluster postgres;
     private final KafkaBroker kafka;
+    private final KeycloakServer keycloak;
     private final ServiceProcess intake;
     private final ServiceProcess cases;
     private final ServiceProcess stats;
@@ -91,6 +101,8 @@ public final class LocalStack {
         this.postgres = PostgresCluster.of(home, ports.postgres(), settings.throwaway());
         this.kafka = new KafkaBroker(home.resolve("kafka"), logs.resolve("kafka.log"), ports.kafka(),
                 ports.kafkaController(), StackClasspath.of(settings.repoRoot()), home);
+        this.keycloak = new KeycloakServer(settings.repoRoot(), home.resolve("keycloak"), logs.resolve("keycloak.log"),
+                ports.keycloak(), home);
         this.secrets = new StackSecrets(home);
         this.intake = service("intake-service", ports.intake(), logs);
         this.cases = service("case-service", ports.cases(), logs);
@@ -170,6 +182,10 @@ public final class LocalStack {
             // The dashboard's status strip reads both outboxes' age from their metrics, and links
             // an overdue case to case-service for an analyst who is a case officer too.
             default -> {
+                // The dashboard signs in through the stack's Keycloak (given even when it is not
+                // run, as for the benchmark: production mode refuses to start without them).
+                environment.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
+                environment.put("QUARKUS_OIDC_CREDENTIALS_SECRET", secrets.opsDashboardClientSecret());
                 environment.put("HOTLINE_STATS_DASHBOARD_STATUS_OUTBOX_METRICS", "http://127.0.0.1:" + ports.intake()
                         + "/q/metrics,http://127.0.0.1:" + ports.cases() + "/q/metrics");
                 environment.put("HOTLINE_STATS_DASHBOARD_CASE_LINK",
@@ -211,6 +227,18 @@ public final class LocalStack {
         return kafka;
     }
 
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    /**
+     * The ops dashboard's address, as the realm's client knows it: Keycloak sends the browser back
+     * only there, so the page is opened as {@code localhost}, as the README says.
+     */
+    public String dashboardUrl() {
+        return "http://localhost:" + settings.ports().stats();
+    }
+
     public ServiceProcess intake() {
         return intake;
     }
@@ -237,6 +265,10 @@ public final class LocalStack {
      */
     public void up(boolean infraOnly, Console console) {
         prepareHome();
+        // Keycloak boots slowest, and needs nothing of the others: it starts first and is waited for last.
+        if (settings.identityProvider()) {
+            launchKeycloak(console);
+        }
         startPostgres(console);
         // The migrations need PostgreSQL alone, so they run while the broker starts.
         List<Migrating> migrating = infraOnly ? List.of() : startMigrations(console);
@@ -245,6 +277,34 @@ public final class LocalStack {
             awaitMigrations(migrating, console);
             startServices(console);
         }
+        if (settings.identityProvider()) {
+            awaitKeycloak(console);
+        }
+    }
+
+    private void launchKeycloak(Console console) {
+        console.step("Keycloak (identity provider of the ops dashboard, " + keycloak.baseUrl() + ")");
+        if (keycloak.isRunning()) {
+            console.ok("already running (pid " + pid(keycloak.process()) + ")");
+            return;
+        }
+        reportIfCrashed("keycloak", console);
+        requireFree(keycloak.port(), "HOTLINE_KEYCLOAK_PORT");
+        keycloak.launch(Map.of(
+                "HOTLINE_OPS_DASHBOARD_URL", dashboardUrl(),
+                "HOTLINE_OPS_DASHBOARD_CLIENT_SECRET", secrets.opsDashboardClientSecret(),
+                "HOTLINE_EXAMPLE_USERS_PASSWORD", secrets.exampleUsersPassword(),
+                "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.keycloakAdminPassword()), settings.detached());
+        markStarted("keycloak");
+        console.info("starting, realm " + KeycloakServer.REALM + " imported from deploy/keycloak/ (pid "
+                + pid(keycloak.process()) + ", log: " + keycloak.log() + ")");
+    }
+
+    private void awaitKeycloak(Console console) {
+        console.step("Waiting until Keycloak serves the " + KeycloakServer.REALM + " realm");
+        keycloak.awaitReady(settings.timeout());
+        console.ok("keycloak ready (" + keycloak.realmUrl() + ")");
     }
 
     private void startPostgres(Console console) {
@@ -370,7 +430,7 @@ public final class LocalStack {
     }
 
     /**
-     * Stops every part this stack started, services first, then Kafka, then PostgreSQL, and
+     * Stops every part this stack started, services first, then Keycloak, Kafka and PostgreSQL, and
      * checks that nothing listens on the stack's ports any more. Returns false if a part had to
      * be killed or a port is still held.
      */
@@ -388,6 +448,12 @@ public final class LocalStack {
             }
             markStopped(service.name());
         }
+        if (keycloak.isRunning()) {
+            clean &= stopped("keycloak", keycloak.stop(), console);
+        } else {
+            console.info("keycloak: not running");
+        }
+        markStopped("keycloak");
         if (kafka.isRunning()) {
             clean &= stopped("kafka", kafka.process().stop(), console);
         } else {
@@ -428,6 +494,14 @@ public final class LocalStack {
                     broker.map(ProcessHandle::pid), kafka.bootstrapServers() + (answers ? "" : "  NOT ANSWERING")));
         } else {
             parts.add(notRunning("kafka", kafka.log()));
+        }
+        Optional<ProcessHandle> identityProvider = keycloak.process().find();
+        if (identityProvider.isPresent()) {
+            boolean answers = keycloak.answers();
+            parts.add(new PartStatus("keycloak", answers ? PartStatus.State.RUNNING : PartStatus.State.NOT_READY,
+                    identityProvider.map(ProcessHandle::pid), keycloak.baseUrl() + (answers ? "" : "  NOT ANSWERING")));
+        } else {
+            parts.add(notRunning("keycloak", keycloak.log()));
         }
         for (ServiceProcess service : services()) {
             Optional<ProcessHandle> process = service.process().find();

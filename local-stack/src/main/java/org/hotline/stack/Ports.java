@@ -10,9 +10,9 @@ import java.util.function.UnaryOperator;
  * The loopback ports of one stack. {@code ./stack} uses fixed defaults that the README and
  * compose share, each overridable by an environment variable; tests take free ports.
  */
-public record Ports(int postgres, int kafka, int kafkaController, int intake, int cases, int stats) {
+public record Ports(int postgres, int kafka, int kafkaController, int intake, int cases, int stats, int keycloak) {
 
-    public static final Ports DEFAULTS = new Ports(55432, 9092, 9093, 8081, 8082, 8083);
+    public static final Ports DEFAULTS = new Ports(55432, 9092, 9093, 8081, 8082, 8083, 8180);
 
     /** The defaults, each replaced by its environment variable (e.g. {@code HOTLINE_KAFKA_PORT}) when set. */
     public static Ports fromEnvironment(UnaryOperator<String> environment) {
@@ -35,12 +35,12 @@ public record Ports(int postgres, int kafka, int kafkaController, int intake, in
         });
         return new Ports(chosen.get("HOTLINE_PG_PORT"), chosen.get("HOTLINE_KAFKA_PORT"),
                 chosen.get("HOTLINE_KAFKA_CONTROLLER_PORT"), chosen.get("HOTLINE_INTAKE_PORT"),
-                chosen.get("HOTLINE_CASE_PORT"), chosen.get("HOTLINE_STATS_PORT"));
+                chosen.get("HOTLINE_CASE_PORT"), chosen.get("HOTLINE_STATS_PORT"), chosen.get("HOTLINE_KEYCLOAK_PORT"));
     }
 
-    /** Six ports that were free a moment ago: for tests that run beside a live stack. */
+    /** Seven ports that were free a moment ago: for tests that run beside a live stack. */
     public static Ports free() {
-        return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+        return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
     }
 
     /** Each port with the environment variable that moves it, in start order. */
@@ -52,6 +52,7 @@ public record Ports(int postgres, int kafka, int kafkaController, int intake, in
         ports.put("HOTLINE_INTAKE_PORT", intake);
         ports.put("HOTLINE_CASE_PORT", cases);
         ports.put("HOTLINE_STATS_PORT", stats);
+        ports.put("HOTLINE_KEYCLOAK_PORT", keycloak);
         return ports;
     }
 

@@ -33,18 +33,23 @@ public final class StackCommand {
             Usage: ./stack COMMAND
 
             Runs the hotline on this machine without Docker: a private PostgreSQL cluster,
-            a Kafka KRaft broker and the intake, case and stats services. State: .stack/
+            a Kafka KRaft broker, Keycloak (the ops dashboard signs in through it) and the
+            intake, case and stats services. State: .stack/
 
             Commands:
               up [--infra] [--build]
                                start whatever is not running yet and wait until all is ready; a part
                                that crashed is started again, healthy ones are left alone.
-                               --infra: only PostgreSQL and Kafka (run services with quarkus:dev)
+                               --infra: only PostgreSQL, Kafka and Keycloak (run services with
+                               quarkus:dev)
                                --build: rebuild the service jars first (services must be stopped)
-              down             stop everything the stack started: services, Kafka, PostgreSQL
+              down             stop everything the stack started: services, Keycloak, Kafka,
+                               PostgreSQL
               status           one line per part: running (pid), not ready, crashed or stopped
-              env              shell exports for psql and Kafka tools: eval "$(./stack env)"
-              logs NAME [-f]   print a log: intake, case, stats, kafka or postgres; -f follows it
+              env              shell exports for psql, Kafka tools and stats-service in dev mode:
+                               eval "$(./stack env)"
+              logs NAME [-f]   print a log: intake, case, stats, kafka, keycloak or postgres; -f
+                               follows it
               clean            stop everything and delete all its data, logs and secrets
               token ROLE [SUBJECT] [--team TEAM]
                                print a bearer token of the stack's own issuer, valid 12 h, for
@@ -86,8 +91,8 @@ public final class StackCommand {
 
             Environment:
               HOTLINE_PG_PORT, HOTLINE_KAFKA_PORT, HOTLINE_KAFKA_CONTROLLER_PORT,
-              HOTLINE_INTAKE_PORT, HOTLINE_CASE_PORT, HOTLINE_STATS_PORT
-                                     the ports (defaults 55432, 9092, 9093, 8081, 8082, 8083)
+              HOTLINE_INTAKE_PORT, HOTLINE_CASE_PORT, HOTLINE_STATS_PORT, HOTLINE_KEYCLOAK_PORT
+                                     the ports (defaults 55432, 9092, 9093, 8081, 8082, 8083, 8180)
               HOTLINE_STACK_TIMEOUT  seconds to wait for each part to become ready (default 180)
               HOTLINE_STACK_OTLP_ENDPOINT
                                      send the services' traces by OTLP to this collector, e.g.
@@ -197,6 +202,8 @@ public final class StackCommand {
         console.plain("export PGHOST=127.0.0.1");
         console.plain("export PGPORT=" + stack.postgres().runningPort().orElse(stack.postgres().port()));
         console.plain("export PGUSER=" + stack.postgres().user());
+        // stats-service in dev mode signs the dashboard in through the stack's Keycloak with this client secret.
+        console.plain("export HOTLINE_OPS_DASHBOARD_CLIENT_SECRET=" + stack.secrets().opsDashboardClientSecret());
         return 0;
     }
 
@@ -204,7 +211,7 @@ public final class StackCommand {
         boolean follow = options.contains("-f") || options.contains("--follow");
         List<String> names = options.stream().filter(o -> !o.startsWith("-")).toList();
         if (names.size() != 1) {
-            throw new StackFailure("which log? ./stack logs intake|case|stats|kafka|postgres [-f]");
+            throw new StackFailure("which log? ./stack logs intake|case|stats|kafka|keycloak|postgres [-f]");
         }
         LocalStack stack = stack(false);
         Path log = switch (names.get(0)) {
@@ -212,6 +219,7 @@ public final class StackCommand {
             case "case", "cases", "case-service" -> stack.cases().log();
             case "stats", "stats-service" -> stack.stats().log();
             case "kafka" -> stack.kafka().log();
+            case "keycloak" -> stack.keycloak().log();
             case "postgres", "postgresql", "pg" -> stack.postgres().log();
             default -> throw new StackFailure("unknown log '" + names.get(0) + "': use intake, case, stats, kafka or postgres");
         };
@@ -471,16 +479,19 @@ public final class StackCommand {
                 console.plain(String.format("  %-15s %s/  (swagger %s/q/swagger-ui, health %s/q/health)",
                         service.name(), service.baseUrl(), service.baseUrl(), service.baseUrl()));
             }
-            console.plain("  dashboard       " + stack.stats().baseUrl() + "/");
+            console.plain("  dashboard       " + stack.dashboardUrl() + "/  (sign in as analyst, password "
+                    + stack.secrets().exampleUsersPassword() + ": an example user of this machine's stack only)");
         } else {
             console.plain("  run a service in dev mode against them: ./mvnw quarkus:dev -pl intake-service");
         }
+        console.plain("  Keycloak        " + stack.keycloak().baseUrl() + "/admin/  (realm " + KeycloakServer.REALM
+                + "; console user admin, password in .stack/secrets/keycloak-admin-password.secret)");
         console.plain("  Kafka           " + stack.kafka().bootstrapServers());
         console.plain("  PostgreSQL      127.0.0.1:" + postgres.runningPort().orElse(postgres.port()) + ", superuser "
                 + postgres.user() + ", databases " + String.join(", ", LocalStack.DATABASES)
                 + " (eval \"$(./stack env)\"; psql -d cases); the services log in as NAME_app,"
                 + " their migrations as NAME_owner (passwords in .stack/secrets)");
-        console.plain("  logs            ./stack logs intake|case|stats|kafka|postgres [-f]");
+        console.plain("  logs            ./stack logs intake|case|stats|kafka|keycloak|postgres [-f]");
         console.plain("  stop            ./stack down");
     }
 }

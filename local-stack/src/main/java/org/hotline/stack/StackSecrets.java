@@ -48,6 +48,24 @@ public final class StackSecrets {
         return base64(hexSecret("case-text-master-key.secret", 32));
     }
 
+    /**
+     * The ops dashboard's client secret at the stack's Keycloak: 32 random bytes as 64 hex
+     * characters (stats-service also encrypts its session cookie with it, so it must be long).
+     */
+    public String opsDashboardClientSecret() {
+        return hexSecret("ops-dashboard-client.secret", 32);
+    }
+
+    /** The password of the example users of the stack's Keycloak (deploy/keycloak/local/), for this stack only. */
+    public String exampleUsersPassword() {
+        return hexSecret("example-users-password.secret", 8);
+    }
+
+    /** The password of the stack's Keycloak admin console (user admin, master realm). */
+    public String keycloakAdminPassword() {
+        return hexSecret("keycloak-admin-password.secret", 12);
+    }
+
     /** The active master key's version: 1 until the first rotation. */
     public int masterKeyVersion() {
         Path file = dir.resolve(MASTER_KEY_VERSION);

@@ -41,7 +41,8 @@ class LocalStackIT {
         Path privateFolder = REPO.resolve("local-stack/target/private-" + UUID.randomUUID().toString().substring(0, 8));
         Files.createDirectories(privateFolder);
         Files.setPosixFilePermissions(privateFolder, PosixFilePermissions.fromString("rwx------"));
-        stack = new LocalStack(LocalStack.Settings.forTests(REPO, privateFolder.resolve(".stack")));
+        stack = new LocalStack(LocalStack.Settings.forTests(REPO, privateFolder.resolve(".stack"))
+                .withoutIdentityProvider());
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -19,18 +20,22 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Stats-service's ops dashboard in a real headless Chromium (Debian's {@code chromium} and
- * {@code chromium-driver}), used as the ops room uses it: the counters, the filters of the series,
- * the data tables beside the charts and the status strip.
+ * {@code chromium-driver}), used as the ops room uses it: signed in through the stack's Keycloak,
+ * then the counters, the filters of the series, the data tables beside the charts and the status
+ * strip.
  */
 final class DashboardBrowser implements AutoCloseable {
 
     private static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary",
             "/usr/bin/chromedriver"));
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final ChromeDriver browser;
     private final Path profile;
@@ -63,9 +68,43 @@ final class DashboardBrowser implements AutoCloseable {
         return new DashboardBrowser(new ChromeDriver(service, options), profile);
     }
 
-    /** Opens the page as an analyst is handed it: with his token in the address, which the page takes out. */
-    void show(String url) {
-        browser.get(url + "#token=" + System.getProperty(RunningHotline.TOKEN_PROPERTY, ""));
+    /**
+     * Opens the page as a duty officer does: stats-service sends the browser to Keycloak's login
+     * form, which is filled in and sent; Keycloak sends it back with a code, stats-service makes it a
+     * session, and the page opens.
+     */
+    void signIn(String dashboardUrl, String user, String password) {
+        browser.get(dashboardUrl);
+        new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("kc-login")).click();
+        new WebDriverWait(browser, PATIENCE).until(ExpectedConditions.titleIs("Hotline ops room"));
+    }
+
+    /** Where the browser is now. */
+    String address() {
+        return browser.getCurrentUrl();
+    }
+
+    /** The text of an element of the page. */
+    String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    /** Follows a link of the page, by its id. */
+    void follow(String linkId) {
+        browser.findElement(By.id(linkId)).click();
+    }
+
+    /** Opens an address in the same browser, its cookies and all. */
+    void open(String url) {
+        browser.get(url);
+    }
+
+    /** The names of the cookies the browser holds for the page's site, with their flags. */
+    List<org.openqa.selenium.Cookie> cookies() {
+        return List.copyOf(browser.manage().getCookies());
     }
 
     /** A counter's figure, once the page has filled it in (it shows a dash until the first update). */

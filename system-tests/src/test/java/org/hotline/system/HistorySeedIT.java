@@ -56,7 +56,7 @@ class HistorySeedIT {
         });
 
         try (DashboardBrowser dashboard = DashboardBrowser.open(1400, 1000)) {
-            dashboard.show(hotline.statsUrl() + "/");
+            dashboard.signIn(hotline.dashboardUrl(), "analyst", hotline.exampleUsersPassword());
             // The page fills itself from the live stream: wait until it shows what the API says.
             await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
                     assertThat(dashboard.counter("contacts-total")).hasValue(contactsTotal(hotline)));

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.hotline.stack.Console;
 import org.hotline.stack.KafkaBroker;
+import org.hotline.stack.KeycloakServer;
 import org.hotline.stack.LocalStack;
 import org.hotline.stack.Ports;
 import org.hotline.stack.PostgresCluster;
@@ -141,6 +142,21 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
         /** The secrets the stack handed the services: tests look for them where they must not be. */
         StackSecrets secrets() {
             return new StackSecrets(stack.settings().home());
+        }
+
+        /** The ops dashboard's address, as Keycloak's client for it knows it (localhost). */
+        String dashboardUrl() {
+            return stack.dashboardUrl() + "/";
+        }
+
+        /** The stack's Keycloak, which the dashboard signs in through. */
+        KeycloakServer keycloak() {
+            return stack.keycloak();
+        }
+
+        /** The password of the realm's example users on this stack (deploy/keycloak/local/). */
+        String exampleUsersPassword() {
+            return secrets().exampleUsersPassword();
         }
 
         ServiceProcess intake() {

@@ -32,7 +32,14 @@ public final class BrowserProtections {
      * @param policy the exact Content-Security-Policy expected
      */
     public static void assertProtected(String url, int status, String policy) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).GET());
+        assertProtected(url, Map.of(), status, policy);
+    }
+
+    /** The same, for a request that carries {@code headers} (a bearer token for a page that needs one). */
+    public static void assertProtected(String url, Map<String, String> headers, int status, String policy) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        headers.forEach(request::header);
+        HttpResponse<String> response = send(request);
         Map<String, Optional<String>> expected = new LinkedHashMap<>();
         expected.put("X-Content-Type-Options", Optional.of("nosniff"));
         expected.put("X-Frame-Options", Optional.of("DENY"));
