@@ -15,7 +15,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hotline.events.CloudEventHeaders;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,12 +27,11 @@ public class DeadLetterTopic {
     public record Stored(DeadLetter letter, String payload, String eventId) {
     }
 
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final InboxConfig config;
 
-    public DeadLetterTopic(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            InboxConfig config) {
-        this.bootstrapServers = bootstrapServers;
+    public DeadLetterTopic(KafkaConnection kafka, InboxConfig config) {
+        this.kafka = kafka;
         this.config = config;
     }
 
@@ -75,8 +73,7 @@ public class DeadLetterTopic {
     }
 
     private KafkaConsumer<String, String> consumer() {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties properties = kafka.properties();
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "dead-letter-reader-" + UUID.randomUUID());
         return new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());

@@ -17,7 +17,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hotline.events.CallerErased;
 import org.hotline.events.EventJson;
 import org.hotline.events.HotlineEvent;
@@ -58,16 +57,16 @@ public class ErasureLedger {
     public record CatchUp(boolean fromStart, long recordsRead, long erasuresApplied, Map<Integer, Long> positions) {
     }
 
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final ErasureLedgerConfig config;
     private final Instance<ErasureApplier> appliers;
     private final ErasureLedgerPositions positions;
     /** Set once the service stops: a scheduled run then would only find the database closed. */
     private volatile boolean stopping;
 
-    public ErasureLedger(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            ErasureLedgerConfig config, Instance<ErasureApplier> appliers, ErasureLedgerPositions positions) {
-        this.bootstrapServers = bootstrapServers;
+    public ErasureLedger(KafkaConnection kafka, ErasureLedgerConfig config, Instance<ErasureApplier> appliers,
+            ErasureLedgerPositions positions) {
+        this.kafka = kafka;
         this.config = config;
         this.appliers = appliers;
         this.positions = positions;
@@ -230,8 +229,7 @@ public class ErasureLedger {
     }
 
     private KafkaConsumer<String, String> consumer() {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties properties = kafka.properties();
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchSize());

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hotline.events.TopicAccess;
 import org.hotline.events.Topics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,12 +27,15 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Static checks of docker-compose.yml against the services' own configuration: a container
  * variable that no application.properties key reads is silently ignored, and a wrong port or a
- * missing health condition only shows up when someone runs the stack.
+ * missing health condition only shows up when someone runs the stack. And of
+ * docker-compose.kafka-cluster.yml's Kafka security: SASL_SSL everywhere a client connects, a login
+ * per service, no password in the file.
  */
 class ComposeConfigurationTest {
 
     private static final Pattern PROFILE_PREFIX = Pattern.compile("^%[^.]+\\.");
     private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)([^}]*)}");
+    private static final String CLUSTER_FILE = "docker-compose.kafka-cluster.yml";
     private static final Set<String> CONDITIONS = Set.of("service_healthy", "service_completed_successfully");
 
     private static Path repoRoot;
@@ -222,8 +226,11 @@ class ComposeConfigurationTest {
                 .contains("java -cp /hotline/events " + Topics.class.getName() + " $$HOTLINE_TOPIC_REPLICATION")
                 .contains("--bootstrap-server kafka:19092 --create --if-not-exists")
                 .doesNotContain("--partitions", "--replication-factor", "--config", "TOPIC_PARTITIONS");
-        assertThat(environment(topicInit)).as("environment of the topic-init service: one broker, nothing to replicate")
-                .containsExactly(Map.entry("HOTLINE_TOPIC_REPLICATION", ""));
+        assertThat(environment(topicInit))
+                .as("environment of the topic-init service: one broker, nothing to replicate, no login (PLAINTEXT)")
+                .containsExactly(Map.entry("HOTLINE_TOPIC_REPLICATION", ""), Map.entry("HOTLINE_KAFKA_CLIENT_PROPERTIES", ""));
+        assertThat(command).as("the topic-init command hands kafka-topics.sh the client settings it is given")
+                .contains("--command-config /tmp/client.properties");
         assertThat(topicInit.path("volumes").toString())
                 .as("the compiled events module, mounted where the command looks for it")
                 .contains("./events/target/classes:/hotline/events");
@@ -231,6 +238,86 @@ class ComposeConfigurationTest {
         for (String topic : Topics.all()) {
             assertThat(compose).as("docker-compose.yml names no topic itself").doesNotContain(topic);
         }
+    }
+
+    @Test
+    void theClusterBrokersAcceptOnlyScramOverTlsAndAuthorizeEveryRequest() throws IOException {
+        JsonNode cluster = clusterServices();
+        for (String broker : List.of("kafka", "kafka-2", "kafka-3")) {
+            Map<String, String> environment = environment(cluster.path(broker));
+            Map<String, String> protocols = new LinkedHashMap<>();
+            for (String entry : environment.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(",")) {
+                protocols.put(entry.substring(0, entry.indexOf(':')), entry.substring(entry.indexOf(':') + 1));
+            }
+            String controller = environment.get("KAFKA_CONTROLLER_LISTENER_NAMES");
+            assertThat(protocols).as("listeners of %s", broker)
+                    .containsEntry(controller, "SSL")
+                    .containsEntry(environment.get("KAFKA_INTER_BROKER_LISTENER_NAME"), "SASL_SSL")
+                    .allSatisfy((listener, protocol) -> assertThat(protocol).as("protocol of listener %s of %s", listener, broker)
+                            .isEqualTo(listener.equals(controller) ? "SSL" : "SASL_SSL"));
+            assertThat(environment).as("environment of %s", broker)
+                    .containsEntry("KAFKA_LISTENER_NAME_" + controller + "_SSL_CLIENT_AUTH", "required")
+                    .containsEntry("KAFKA_SASL_ENABLED_MECHANISMS", "SCRAM-SHA-512")
+                    .containsEntry("KAFKA_SASL_MECHANISM_INTER_BROKER_PROTOCOL", "SCRAM-SHA-512")
+                    .containsEntry("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                    .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
+                    .containsEntry("KAFKA_SUPER_USERS", "User:broker;User:admin");
+        }
+    }
+
+    @Test
+    void eachServiceLogsIntoTheClusterAsItsOwnPrincipalOverTls() throws IOException {
+        JsonNode cluster = clusterServices();
+        for (String name : builtServices.keySet()) {
+            Map<String, String> environment = environment(cluster.path(name));
+            String passwordVariable = "HOTLINE_KAFKA_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_PASSWORD";
+            assertThat(environment).as("Kafka client settings of %s (Quarkus passes KAFKA_* to every channel as kafka.*)", name)
+                    .containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                    .containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512")
+                    .containsEntry("KAFKA_SSL_TRUSTSTORE_TYPE", "PEM")
+                    .containsKey("KAFKA_SSL_TRUSTSTORE_LOCATION");
+            assertThat(environment.get("KAFKA_SASL_JAAS_CONFIG")).as("SASL login of %s", name)
+                    .startsWith("org.apache.kafka.common.security.scram.ScramLoginModule required")
+                    .contains("username=\"" + name + "\"")
+                    .contains("password=\"${" + passwordVariable + ":?");
+            assertThat(TopicAccess.services()).as("the principals TopicAccess grants rights to")
+                    .anySatisfy(service -> assertThat(service.principal()).isEqualTo(name));
+            assertThat(cluster.path(name).path("depends_on").path("kafka-acls").path("condition").asText())
+                    .as("%s starts once its ACLs are granted", name).isEqualTo("service_completed_successfully");
+        }
+        assertThat(commandText(cluster.path("kafka-acls")))
+                .as("the ACL init grants what org.hotline.events.TopicAccess prints, as the admin")
+                .contains("java -cp /hotline/events " + TopicAccess.class.getName())
+                .contains("kafka-acls.sh --bootstrap-server kafka:19092 --command-config /tmp/client.properties --add $$arguments");
+    }
+
+    @Test
+    void theClusterFileHoldsNoPasswordOnlyRequiredVariablesNamedInEnvExample() throws IOException {
+        String cluster = Files.readString(repoRoot.resolve(CLUSTER_FILE));
+        Matcher passwords = Pattern.compile("(?i)password\\s*[=:](?!\\?)\\s*\"?([^\\s\";]*)").matcher(cluster);
+        int found = 0;
+        while (passwords.find()) {
+            found++;
+            assertThat(passwords.group(1)).as("a password in %s: %s", CLUSTER_FILE, passwords.group())
+                    .matches("\\$\\{[A-Za-z_][A-Za-z0-9_]*:\\?.*");
+        }
+        assertThat(found).as("passwords the cluster file takes from .env").isGreaterThanOrEqualTo(6);
+        Set<String> required = new TreeSet<>();
+        Matcher matcher = INTERPOLATION.matcher(cluster);
+        while (matcher.find()) {
+            if (matcher.group(2).startsWith(":?")) {
+                required.add(matcher.group(1));
+            }
+        }
+        Properties example = new Properties();
+        try (Reader reader = Files.newBufferedReader(repoRoot.resolve(".env.example"))) {
+            example.load(reader);
+        }
+        assertThat(required).as("variables %s requires", CLUSTER_FILE)
+                .contains("HOTLINE_KAFKA_ADMIN_PASSWORD", "HOTLINE_KAFKA_BROKER_PASSWORD", "HOTLINE_KAFKA_TLS_DIR");
+        assertThat(example.stringPropertyNames()).as("variables in .env.example").containsAll(required);
+        assertThat(Files.readString(repoRoot.resolve(".gitignore"))).as("where compose-check writes the TLS material")
+                .containsPattern("(?m)^\\.stack/$");
     }
 
     @Test
@@ -242,6 +329,13 @@ class ComposeConfigurationTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** docker-compose.kafka-cluster.yml's services, anchors and merge keys resolved (only what it adds or overrides). */
+    private static JsonNode clusterServices() throws IOException {
+        try (Reader reader = Files.newBufferedReader(repoRoot.resolve(CLUSTER_FILE))) {
+            return new ObjectMapper().valueToTree(new Yaml().load(reader)).path("services");
+        }
+    }
 
     private static Properties applicationProperties(Path module) throws IOException {
         Path file = module.resolve("src/main/resources/application.properties");

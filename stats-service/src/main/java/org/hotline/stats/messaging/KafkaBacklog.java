@@ -17,7 +17,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hotline.inbox.KafkaConnection;
 import org.hotline.stats.config.StatsConfig;
 
 import jakarta.annotation.PreDestroy;
@@ -33,12 +33,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class KafkaBacklog {
 
     private final StatsConfig config;
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private volatile Admin admin;
 
-    public KafkaBacklog(StatsConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+    public KafkaBacklog(StatsConfig config, KafkaConnection kafka) {
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     /** Records not yet consumed, per group. */
@@ -105,8 +105,7 @@ public class KafkaBacklog {
         if (current == null) {
             synchronized (this) {
                 if (admin == null) {
-                    Properties properties = new Properties();
-                    properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+                    Properties properties = kafka.properties();
                     properties.put(AdminClientConfig.CLIENT_ID_CONFIG, "stats-service-status");
                     int timeout = (int) config.dashboard().status().sourceTimeout().toMillis();
                     properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);

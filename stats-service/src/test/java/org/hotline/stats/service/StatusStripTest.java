@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
+import org.hotline.inbox.KafkaConnection;
 import org.hotline.stats.client.OutboxAges;
 import org.hotline.stats.config.StatsConfig;
 import org.hotline.stats.messaging.KafkaBacklog;
@@ -60,7 +61,7 @@ class StatusStripTest {
                 return List.of(new Reading(URI.create("http://intake/q/metrics"), Optional.of(3.0), Optional.empty()));
             }
         };
-        KafkaBacklog backlog = new KafkaBacklog(config, "127.0.0.1:9") {
+        KafkaBacklog backlog = new KafkaBacklog(config, new KafkaConnection(Map.of("bootstrap.servers", "127.0.0.1:9"))) {
             @Override
             public Map<String, Long> consumerLag() {
                 lagReads.incrementAndGet();
