@@ -31,4 +31,23 @@ class TokenSettingsGuardTest {
         assertThatThrownBy(() -> TokenSettingsGuard.refuse(LOCATION, Optional.empty(), ISSUER, AUDIENCE, Optional.of(0L)))
                 .hasMessageStartingWith("SMALLRYE_JWT_TIME_TO_LIVE must be a positive");
     }
+
+    @Test
+    void eachServiceAcceptsItsOwnAudienceAndOnlyItsRelayPeersBeside() {
+        Optional<String> peer = Optional.of("hotline-case");
+        Optional<String> key = Optional.of("a-key");
+        assertThatCode(() -> TokenSettingsGuard.refuseAudiences("hotline-intake, hotline-case", "hotline-intake", peer,
+                key, key)).doesNotThrowAnyException();
+        assertThatCode(() -> TokenSettingsGuard.refuseAudiences("hotline-stats", "hotline-stats", Optional.empty(),
+                Optional.empty(), Optional.empty())).doesNotThrowAnyException();
+        assertThatThrownBy(() -> TokenSettingsGuard.refuseAudiences("hotline", "hotline-intake", peer, key, key))
+                .hasMessageStartingWith("MP_JWT_VERIFY_AUDIENCES does not list HOTLINE_TOKENS_AUDIENCE");
+        assertThatThrownBy(() -> TokenSettingsGuard.refuseAudiences("hotline-stats,hotline-intake", "hotline-stats",
+                Optional.empty(), Optional.empty(), Optional.empty()))
+                .hasMessageStartingWith("MP_JWT_VERIFY_AUDIENCES lists hotline-intake, neither");
+        assertThatThrownBy(() -> TokenSettingsGuard.refuseAudiences("hotline-intake,hotline-case", "hotline-intake",
+                peer, Optional.empty(), key)).hasMessageStartingWith("HOTLINE_TOKENS_RELAY_PEER_KEY is not set");
+        assertThatThrownBy(() -> TokenSettingsGuard.refuseAudiences("hotline-intake,hotline-case", "hotline-intake",
+                peer, key, Optional.of(" "))).hasMessageStartingWith("HOTLINE_TOKENS_RELAY_SIGNING_KEY is not set");
+    }
 }
