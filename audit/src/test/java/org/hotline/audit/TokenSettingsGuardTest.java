@@ -34,20 +34,20 @@ class TokenSettingsGuardTest {
 
     @Test
     void eachServiceAcceptsItsOwnAudienceAndOnlyItsRelayPeersBeside() {
-        Optional<String> peer = Optional.of("hotline-case");
+        Optional<String> peer = Optional.of("case-service");
         Optional<String> key = Optional.of("a-key");
-        assertThatCode(() -> TokenSettingsGuard.refuseAudiences("hotline-intake, hotline-case", "hotline-intake", peer,
+        assertThatCode(() -> TokenSettingsGuard.refuseAudiences("intake-service, case-service", "intake-service", peer,
                 key, key)).doesNotThrowAnyException();
-        assertThatCode(() -> TokenSettingsGuard.refuseAudiences("hotline-stats", "hotline-stats", Optional.empty(),
+        assertThatCode(() -> TokenSettingsGuard.refuseAudiences("stats-service", "stats-service", Optional.empty(),
                 Optional.empty(), Optional.empty())).doesNotThrowAnyException();
-        assertThatThrownBy(() -> TokenSettingsGuard.refuseAudiences("hotline", "hotline-intake", peer, key, key))
+        assertThatThrownBy(() -> TokenSettingsGuard.refuseAudiences("hotline", "intake-service", peer, key, key))
                 .hasMessageStartingWith("MP_JWT_VERIFY_AUDIENCES does not list HOTLINE_TOKENS_AUDIENCE");
-        assertThatThrownBy(() -> TokenSettingsGuard.refuseAudiences("hotline-stats,hotline-intake", "hotline-stats",
+        assertThatThrownBy(() -> TokenSettingsGuard.refuseAudiences("stats-service,intake-service", "stats-service",
                 Optional.empty(), Optional.empty(), Optional.empty()))
-                .hasMessageStartingWith("MP_JWT_VERIFY_AUDIENCES lists hotline-intake, neither");
-        assertThatThrownBy(() -> TokenSettingsGuard.refuseAudiences("hotline-intake,hotline-case", "hotline-intake",
+                .hasMessageStartingWith("MP_JWT_VERIFY_AUDIENCES lists intake-service, neither");
+        assertThatThrownBy(() -> TokenSettingsGuard.refuseAudiences("intake-service,case-service", "intake-service",
                 peer, Optional.empty(), key)).hasMessageStartingWith("HOTLINE_TOKENS_RELAY_PEER_KEY is not set");
-        assertThatThrownBy(() -> TokenSettingsGuard.refuseAudiences("hotline-intake,hotline-case", "hotline-intake",
+        assertThatThrownBy(() -> TokenSettingsGuard.refuseAudiences("intake-service,case-service", "intake-service",
                 peer, key, Optional.of(" "))).hasMessageStartingWith("HOTLINE_TOKENS_RELAY_SIGNING_KEY is not set");
     }
 }

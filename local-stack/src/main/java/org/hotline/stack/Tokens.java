@@ -42,9 +42,9 @@ public final class Tokens {
 
     public static final String ISSUER = "https://issuer.hotline.invalid";
     /** Each service's own audience: a token meant for one is refused by the others (TokenAudienceConfig). */
-    public static final String INTAKE_AUDIENCE = "hotline-intake";
-    public static final String CASES_AUDIENCE = "hotline-case";
-    public static final String STATS_AUDIENCE = "hotline-stats";
+    public static final String INTAKE_AUDIENCE = "intake-service";
+    public static final String CASES_AUDIENCE = "case-service";
+    public static final String STATS_AUDIENCE = "stats-service";
     /**
      * What this issuer's tokens are for unless a test says otherwise: all three services, as a
      * person's token is when his client is granted all three (the local stack's operator, who tries

@@ -8,8 +8,8 @@ import io.smallrye.config.WithDefault;
 
 /**
  * Which tokens this service is the audience of, and the one peer service whose relayed calls it
- * takes. Each service has an audience of its own ({@code hotline-intake}, {@code hotline-case},
- * {@code hotline-stats}), so a token the identity provider minted for the dashboard is no good at
+ * takes. Each service has an audience of its own ({@code intake-service}, {@code case-service},
+ * {@code stats-service}), so a token the identity provider minted for the dashboard is no good at
  * intake. intake and case-service call each other on an officer's behalf (a case officer's read of
  * personal data; an operator's follow-up naming a case): such a call carries the officer's own token,
  * meant for the service he called, together with a short relay token the calling service signs with
