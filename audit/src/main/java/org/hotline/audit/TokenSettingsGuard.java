@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hotline.audit.trust.RelayTokens;
 import org.hotline.audit.trust.TokenAudienceConfig;
 
 import io.quarkus.runtime.LaunchMode;
@@ -27,6 +28,7 @@ public class TokenSettingsGuard {
     private final Optional<String> audiences;
     private final Optional<Long> maxLifetimeSeconds;
     private final TokenAudienceConfig audience;
+    private final RelayTokens relays;
 
     public TokenSettingsGuard(
             @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> keyLocation,
@@ -34,13 +36,14 @@ public class TokenSettingsGuard {
             @ConfigProperty(name = "mp.jwt.verify.issuer") Optional<String> issuer,
             @ConfigProperty(name = "mp.jwt.verify.audiences") Optional<String> audiences,
             @ConfigProperty(name = "smallrye.jwt.time-to-live") Optional<Long> maxLifetimeSeconds,
-            TokenAudienceConfig audience) {
+            TokenAudienceConfig audience, RelayTokens relays) {
         this.keyLocation = keyLocation;
         this.key = key;
         this.issuer = issuer;
         this.audiences = audiences;
         this.maxLifetimeSeconds = maxLifetimeSeconds;
         this.audience = audience;
+        this.relays = relays;
     }
 
     void check(@Observes @Priority(StartupRefusal.FIRST) StartupEvent started) {
@@ -48,6 +51,8 @@ public class TokenSettingsGuard {
             refuse(keyLocation, key, issuer, audiences, maxLifetimeSeconds);
             refuseAudiences(audiences.orElseThrow(), audience.audience(), audience.relay().peer(),
                     audience.relay().peerKey(), audience.relay().signingKey());
+            // Reads both relay keys now, so that one that is not a key stops the start, not a request.
+            relays.acceptsRelays();
         }
     }
 

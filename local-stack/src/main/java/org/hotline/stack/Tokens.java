@@ -175,6 +175,11 @@ public final class Tokens {
         return token(ISSUER, EVERY_SERVICE, subject, Instant.now(), LIFETIME, team, roles);
     }
 
+    /** A token meant for {@code audiences}, valid for {@code lifetime}; a null team leaves the claim out. */
+    public String mintFor(List<String> audiences, Duration lifetime, String team, String subject, String... roles) {
+        return token(ISSUER, audiences, subject, Instant.now(), lifetime, team, roles);
+    }
+
     /** As {@link #mintInTeam}, valid for {@code lifetime}; a null team leaves the claim out. */
     public String mintInTeamValidFor(Duration lifetime, String team, String subject, String... roles) {
         return token(ISSUER, EVERY_SERVICE, subject, Instant.now(), lifetime, team, roles);

@@ -89,6 +89,20 @@ class StartupRefusalIT {
     }
 
     @Test
+    void acceptingAnotherServicesAudienceItRefusesToStart(Hotline hotline) throws Exception {
+        assertRefused(hotline, "stats-audience",
+                environment -> environment.put("MP_JWT_VERIFY_AUDIENCES", "intake-service,case-service,stats-service"),
+                "MP_JWT_VERIFY_AUDIENCES lists stats-service, neither this service's audience nor");
+    }
+
+    @Test
+    void withARelayKeyThatIsNoKeyItRefusesToStart(Hotline hotline) throws Exception {
+        assertRefused(hotline, "relay-placeholder",
+                environment -> environment.put("HOTLINE_TOKENS_RELAY_PEER_KEY", "replace-me-with-case-services-public-key"),
+                "HOTLINE_TOKENS_RELAY_PEER_KEY is not an EC public key");
+    }
+
+    @Test
     void withTheCommittedDevMasterKeyItRefusesToStart(Hotline hotline) throws Exception {
         assertRefused(hotline, "dev-master-key",
                 environment -> environment.put("HOTLINE_PERSONAL_DATA_MASTER_KEY", COMMITTED_DEV_MASTER_KEY),

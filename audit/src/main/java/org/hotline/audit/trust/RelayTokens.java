@@ -116,7 +116,7 @@ public class RelayTokens {
         try {
             return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(decode(base64)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("hotline.tokens.relay.signing-key is not an EC private key in PKCS#8 Base64");
+            throw new IllegalStateException("HOTLINE_TOKENS_RELAY_SIGNING_KEY is not an EC private key (PKCS#8, Base64)");
         }
     }
 
@@ -124,7 +124,7 @@ public class RelayTokens {
         try {
             return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(decode(base64)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("hotline.tokens.relay.peer-key is not an EC public key in X.509 Base64");
+            throw new IllegalStateException("HOTLINE_TOKENS_RELAY_PEER_KEY is not an EC public key (X.509, Base64)");
         }
     }
 
