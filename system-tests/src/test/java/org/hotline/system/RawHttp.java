@@ -90,33 +90,45 @@ final class RawHttp {
             if (first < 0) {
                 return new Answer(0, "", "connection closed without an answer");
             }
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            answer.write(first);
-            in.transferTo(answer);
-            return parse(answer.toString(StandardCharsets.ISO_8859_1));
+            return read(first, in);
         } catch (IOException e) {
             return new Answer(0, "", e.toString());
         }
     }
 
-    /** Status, content type and body of an HTTP/1.1 answer read to the connection's close. */
-    private static Answer parse(String raw) {
-        int headEnd = raw.indexOf("\r\n\r\n");
-        String head = headEnd < 0 ? raw : raw.substring(0, headEnd);
-        String[] lines = head.split("\r\n");
+    /**
+     * Status, content type and body of an HTTP/1.1 answer whose first byte is {@code first}: its
+     * head to the blank line, then as many bytes as its {@code Content-Length} says (or to the
+     * connection's close). A server that refuses a body it has not read may keep the connection
+     * open for it, so the answer's end is its length, not the close.
+     */
+    private static Answer read(int first, InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        head.write(first);
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int next = in.read();
+            if (next < 0) {
+                break;
+            }
+            head.write(next);
+        }
+        String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
         String[] statusLine = lines[0].split(" ", 3);
         if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/")) {
             return new Answer(0, "", "not an HTTP answer: " + lines[0]);
         }
         String type = "";
+        int length = -1;
         for (String line : lines) {
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-type:")) {
+            String lower = line.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("content-type:")) {
                 type = line.substring("content-type:".length()).strip();
+            } else if (lower.startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring("content-length:".length()).strip());
             }
         }
-        String body = headEnd < 0 ? "" : new String(raw.substring(headEnd + 4).getBytes(StandardCharsets.ISO_8859_1),
-                StandardCharsets.UTF_8);
-        return new Answer(Integer.parseInt(statusLine[1]), type, body);
+        byte[] body = length >= 0 ? in.readNBytes(length) : in.readAllBytes();
+        return new Answer(Integer.parseInt(statusLine[1]), type, new String(body, StandardCharsets.UTF_8));
     }
 
     static Answer send(String method, String url, String contentType, byte[] body, Map<String, String> headers) {
