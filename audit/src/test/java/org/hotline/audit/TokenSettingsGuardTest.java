@@ -31,4 +31,23 @@ class TokenSettingsGuardTest {
         assertThatThrownBy(() -> TokenSettingsGuard.refuse(LOCATION, Optional.empty(), ISSUER, AUDIENCE, Optional.of(0L)))
                 .hasMessageStartingWith("SMALLRYE_JWT_TIME_TO_LIVE must be a positive");
     }
+
+    @Test
+    void eachServiceAcceptsItsOwnAudienceAndOnlyItsRelayPeersBeside() {
+        Optional<String> peer = Optional.of("case-service");
+        Optional<String> key = Optional.of("a-key");
+        assertThatCode(() -> TokenSettingsGuard.refuseAudiences("intake-service, case-service", "intake-service", peer,
+                key, key)).doesNotThrowAnyException();
+        assertThatCode(() -> TokenSettingsGuard.refuseAudiences("stats-service", "stats-service", Optional.empty(),
+                Optional.empty(), Optional.empty())).doesNotThrowAnyException();
+        assertThatThrownBy(() -> TokenSettingsGuard.refuseAudiences("hotline", "intake-service", peer, key, key))
+                .hasMessageStartingWith("MP_JWT_VERIFY_AUDIENCES does not list HOTLINE_TOKENS_AUDIENCE");
+        assertThatThrownBy(() -> TokenSettingsGuard.refuseAudiences("stats-service,intake-service", "stats-service",
+                Optional.empty(), Optional.empty(), Optional.empty()))
+                .hasMessageStartingWith("MP_JWT_VERIFY_AUDIENCES lists intake-service, neither");
+        assertThatThrownBy(() -> TokenSettingsGuard.refuseAudiences("intake-service,case-service", "intake-service",
+                peer, Optional.empty(), key)).hasMessageStartingWith("HOTLINE_TOKENS_RELAY_PEER_KEY is not set");
+        assertThatThrownBy(() -> TokenSettingsGuard.refuseAudiences("intake-service,case-service", "intake-service",
+                peer, key, Optional.of(" "))).hasMessageStartingWith("HOTLINE_TOKENS_RELAY_SIGNING_KEY is not set");
+    }
 }

@@ -66,6 +66,10 @@ class AccessControlTest {
         SIGNED_BY_ANOTHER_KEY(Tokens.stranger().mint(OFFICER, Roles.CASE_OFFICER)),
         EXPIRED(TOKENS.expired(OFFICER, Roles.CASE_OFFICER)),
         WRONG_AUDIENCE(TOKENS.withAudience("another-system", OFFICER, Roles.CASE_OFFICER)),
+        /** Good at stats-service, and nowhere else. */
+        ANOTHER_SERVICES_AUDIENCE(TOKENS.withAudience(Tokens.STATS_AUDIENCE, OFFICER, Roles.CASE_OFFICER)),
+        /** Meant for intake, sent here without intake's relay token for it. */
+        THE_PEERS_AUDIENCE_WITHOUT_ITS_RELAY_TOKEN(TOKENS.withAudience(Tokens.INTAKE_AUDIENCE, OFFICER, Roles.CASE_OFFICER)),
         WRONG_ISSUER(TOKENS.withIssuer("https://issuer.elsewhere.invalid", OFFICER, Roles.CASE_OFFICER)),
         NOT_A_TOKEN("not-a-jwt");
 

@@ -158,8 +158,9 @@ public final class LocalStack {
         environment.put("QUARKUS_OTEL_SDK_DISABLED", "true");
         // Production switches Swagger UI off; on this machine it is how a developer tries the API.
         environment.put("QUARKUS_SWAGGER_UI_ENABLE", "true");
-        // Every service trusts the stack's own token issuer (key location, issuer, audience).
-        environment.putAll(secrets.tokens().verificationEnvironment());
+        // Every service trusts the stack's own token issuer (key location, issuer), for its own
+        // audience; intake and case-service relay officers' calls to each other with their own keys.
+        environment.putAll(secrets.tokens().verificationEnvironment(Tokens.audienceOf(service)));
         switch (service) {
             case "intake-service" -> {
                 environment.put("HOTLINE_CALLER_KEY_SECRET", secrets.callerKeySecret());

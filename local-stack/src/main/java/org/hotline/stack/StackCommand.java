@@ -255,22 +255,32 @@ public final class StackCommand {
         List<String> roles = List.of("operator", "case-officer", "supervisor", "analyst", "admin");
         // --team TEAM puts the team claim in the token: a case officer reads the cases assigned to it.
         List<String> rest = new ArrayList<>(options);
-        String team = null;
-        int teamAt = rest.indexOf("--team");
-        if (teamAt >= 0 && teamAt + 1 < rest.size() && !rest.get(teamAt + 1).isBlank()) {
-            team = rest.get(teamAt + 1);
-            rest.subList(teamAt, teamAt + 2).clear();
-        }
+        String team = valueOf("--team", rest);
+        // --for SERVICE makes a token meant for that one service (its audience); without it, for all three.
+        String service = valueOf("--for", rest);
         // Several roles joined by commas (analyst,case-officer) make one token that holds them all.
-        if (rest.isEmpty() || rest.size() > 2 || rest.contains("--team")
-                || !roles.containsAll(List.of(rest.get(0).split(",", -1)))) {
-            throw new StackFailure("usage: ./stack token ROLE[,ROLE...] [SUBJECT] [--team TEAM], ROLE one of "
-                    + String.join(", ", roles));
+        if (rest.isEmpty() || rest.size() > 2 || rest.contains("--team") || rest.contains("--for")
+                || !roles.containsAll(List.of(rest.get(0).split(",", -1)))
+                || (service != null && !Tokens.EVERY_SERVICE.contains(service))) {
+            throw new StackFailure("usage: ./stack token ROLE[,ROLE...] [SUBJECT] [--team TEAM] [--for SERVICE], ROLE one of "
+                    + String.join(", ", roles) + ", SERVICE one of " + String.join(", ", Tokens.EVERY_SERVICE));
         }
         String[] granted = rest.get(0).split(",");
         String subject = rest.size() == 2 ? rest.get(1) : "local-" + granted[0];
-        console.plain(stack(false).tokens().mintInTeamValidFor(Duration.ofHours(12), team, subject, granted));
+        List<String> audiences = service == null ? Tokens.EVERY_SERVICE : List.of(service);
+        console.plain(stack(false).tokens().mintFor(audiences, Duration.ofHours(12), team, subject, granted));
         return 0;
+    }
+
+    /** Takes {@code option VALUE} out of {@code options}: the value, or null when it is not there. */
+    private static String valueOf(String option, List<String> options) {
+        int at = options.indexOf(option);
+        if (at < 0 || at + 1 >= options.size() || options.get(at + 1).isBlank()) {
+            return null;
+        }
+        String value = options.get(at + 1);
+        options.subList(at, at + 2).clear();
+        return value;
     }
 
     /** The history tools talk to the services with a token of the stack's issuer, unless given one. */

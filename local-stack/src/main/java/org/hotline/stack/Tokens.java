@@ -19,13 +19,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * A stand-in token issuer for tests and the local stack: an RSA key pair whose public half the
- * services are told to trust ({@link #verification()}), and RS256 bearer tokens minted with it.
+ * services are told to trust ({@link #verification}), and RS256 bearer tokens minted with it.
  * Plain JDK, so that minting cannot disagree with a library's idea of what a token is; the
  * services verify with smallrye-jwt as they would a real provider's tokens.
  *
@@ -39,7 +41,16 @@ import java.util.stream.Collectors;
 public final class Tokens {
 
     public static final String ISSUER = "https://issuer.hotline.invalid";
-    public static final String AUDIENCE = "hotline";
+    /** Each service's own audience: a token meant for one is refused by the others (TokenAudienceConfig). */
+    public static final String INTAKE_AUDIENCE = "intake-service";
+    public static final String CASES_AUDIENCE = "case-service";
+    public static final String STATS_AUDIENCE = "stats-service";
+    /**
+     * What this issuer's tokens are for unless a test says otherwise: all three services, as a
+     * person's token is when his client is granted all three (the local stack's operator, who tries
+     * every service with one token). Production clients ask only for the audiences they use.
+     */
+    public static final List<String> EVERY_SERVICE = List.of(INTAKE_AUDIENCE, CASES_AUDIENCE, STATS_AUDIENCE);
     public static final Duration LIFETIME = Duration.ofHours(1);
     /**
      * The longest lifetime ({@code exp - iat}) the services accept from this issuer: the local
@@ -59,6 +70,28 @@ public final class Tokens {
     private Tokens(KeyPair keys, Path publicKeyFile) {
         this.keys = keys;
         this.publicKeyFile = publicKeyFile;
+    }
+
+    /**
+     * The audience of a service, named as its module ({@code intake-service}) or its database
+     * ({@code intake}, {@code cases}, {@code stats}).
+     */
+    public static String audienceOf(String service) {
+        if (service.startsWith("intake")) {
+            return INTAKE_AUDIENCE;
+        }
+        if (service.startsWith("case")) {
+            return CASES_AUDIENCE;
+        }
+        if (service.startsWith("stats")) {
+            return STATS_AUDIENCE;
+        }
+        throw new IllegalArgumentException("No service is called " + service);
+    }
+
+    /** The key of the folder of the relay keys, one folder below this issuer's own key pair. */
+    private RelayKeys relayKeys() {
+        return new RelayKeys(publicKeyFile.getParent().resolve("relay"));
     }
 
     /**
@@ -103,18 +136,25 @@ public final class Tokens {
         return new Tokens(newKeyPair(), null);
     }
 
-    /** The standard MicroProfile JWT settings that make a service trust these tokens. */
-    public Map<String, String> verification() {
-        return Map.of(
-                "mp.jwt.verify.publickey.location", publicKeyFile.toUri().toString(),
-                "mp.jwt.verify.issuer", ISSUER,
-                "mp.jwt.verify.audiences", AUDIENCE,
-                "smallrye.jwt.time-to-live", Long.toString(MAX_LIFETIME.toSeconds()));
+    /**
+     * The settings that make the service whose audience is {@code own} trust these tokens: the
+     * standard MicroProfile JWT ones, the service's own audience, and its relay peer's audience and
+     * keys where it has one (intake and case-service).
+     */
+    public Map<String, String> verification(String own) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("mp.jwt.verify.publickey.location", publicKeyFile.toUri().toString());
+        settings.put("mp.jwt.verify.issuer", ISSUER);
+        settings.put("mp.jwt.verify.audiences", RelayKeys.peerOf(own).map(peer -> own + "," + peer).orElse(own));
+        settings.put("smallrye.jwt.time-to-live", Long.toString(MAX_LIFETIME.toSeconds()));
+        settings.put("hotline.tokens.audience", own);
+        settings.putAll(relayKeys().settings(own));
+        return settings;
     }
 
     /** The same settings as environment variables, for a service started as a process. */
-    public Map<String, String> verificationEnvironment() {
-        return verification().entrySet().stream().collect(Collectors.toMap(
+    public Map<String, String> verificationEnvironment(String own) {
+        return verification(own).entrySet().stream().collect(Collectors.toMap(
                 e -> e.getKey().toUpperCase().replace('.', '_').replace('-', '_'), Map.Entry::getValue));
     }
 
@@ -124,7 +164,7 @@ public final class Tokens {
 
     /** A valid token for {@code subject} holding {@code roles}. */
     public String mint(String subject, String... roles) {
-        return token(ISSUER, AUDIENCE, subject, Instant.now(), LIFETIME, roles);
+        return token(ISSUER, EVERY_SERVICE, subject, Instant.now(), LIFETIME, roles);
     }
 
     /**
@@ -132,35 +172,46 @@ public final class Tokens {
      * in {@code team}: he reads the cases assigned to that team.
      */
     public String mintInTeam(String team, String subject, String... roles) {
-        return token(ISSUER, AUDIENCE, subject, Instant.now(), LIFETIME, team, roles);
+        return token(ISSUER, EVERY_SERVICE, subject, Instant.now(), LIFETIME, team, roles);
+    }
+
+    /** A token meant for {@code audiences}, valid for {@code lifetime}; a null team leaves the claim out. */
+    public String mintFor(List<String> audiences, Duration lifetime, String team, String subject, String... roles) {
+        return token(ISSUER, audiences, subject, Instant.now(), lifetime, team, roles);
     }
 
     /** As {@link #mintInTeam}, valid for {@code lifetime}; a null team leaves the claim out. */
     public String mintInTeamValidFor(Duration lifetime, String team, String subject, String... roles) {
-        return token(ISSUER, AUDIENCE, subject, Instant.now(), lifetime, team, roles);
+        return token(ISSUER, EVERY_SERVICE, subject, Instant.now(), lifetime, team, roles);
     }
 
     /** A valid token for a long run, such as a whole system-test suite. */
     public String mintValidFor(Duration lifetime, String subject, String... roles) {
-        return token(ISSUER, AUDIENCE, subject, Instant.now(), lifetime, roles);
+        return token(ISSUER, EVERY_SERVICE, subject, Instant.now(), lifetime, roles);
     }
 
     /** A token that expired an hour ago (well past any clock-skew allowance). */
     public String expired(String subject, String... roles) {
-        return token(ISSUER, AUDIENCE, subject, Instant.now().minus(Duration.ofHours(3)), Duration.ofHours(2), roles);
+        return token(ISSUER, EVERY_SERVICE, subject, Instant.now().minus(Duration.ofHours(3)), Duration.ofHours(2), roles);
     }
 
+    /** A token meant for {@code audience} alone: one service's, or one that is none of them. */
     public String withAudience(String audience, String subject, String... roles) {
-        return token(ISSUER, audience, subject, Instant.now(), LIFETIME, roles);
+        return token(ISSUER, List.of(audience), subject, Instant.now(), LIFETIME, roles);
+    }
+
+    /** As {@link #mintInTeam}, meant for {@code audience} alone. */
+    public String forAudienceInTeam(String audience, String team, String subject, String... roles) {
+        return token(ISSUER, List.of(audience), subject, Instant.now(), LIFETIME, team, roles);
     }
 
     public String withIssuer(String issuer, String subject, String... roles) {
-        return token(issuer, AUDIENCE, subject, Instant.now(), LIFETIME, roles);
+        return token(issuer, EVERY_SERVICE, subject, Instant.now(), LIFETIME, roles);
     }
 
     /** A token with {@code "alg": "none"} and no signature, otherwise valid: it must be refused. */
     public String unsigned(String subject, String... roles) {
-        String token = token(ISSUER, AUDIENCE, subject, Instant.now(), LIFETIME, roles);
+        String token = token(ISSUER, EVERY_SERVICE, subject, Instant.now(), LIFETIME, roles);
         String claims = token.substring(token.indexOf('.') + 1, token.lastIndexOf('.'));
         return base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "." + claims + ".";
     }
@@ -170,16 +221,18 @@ public final class Tokens {
         return "Bearer " + mint(subject, roles);
     }
 
-    private String token(String issuer, String audience, String subject, Instant issuedAt, Duration lifetime,
+    private String token(String issuer, List<String> audience, String subject, Instant issuedAt, Duration lifetime,
             String... roles) {
         return token(issuer, audience, subject, issuedAt, lifetime, null, roles);
     }
 
-    private String token(String issuer, String audience, String subject, Instant issuedAt, Duration lifetime,
+    private String token(String issuer, List<String> audience, String subject, Instant issuedAt, Duration lifetime,
             String team, String... roles) {
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String groups = Arrays.stream(roles).map(Tokens::quoted).collect(Collectors.joining(",", "[", "]"));
-        String claims = "{\"iss\":" + quoted(issuer) + ",\"aud\":" + quoted(audience) + ",\"sub\":" + quoted(subject)
+        String audiences = audience.size() == 1 ? quoted(audience.get(0))
+                : audience.stream().map(Tokens::quoted).collect(Collectors.joining(",", "[", "]"));
+        String claims = "{\"iss\":" + quoted(issuer) + ",\"aud\":" + audiences + ",\"sub\":" + quoted(subject)
                 + ",\"groups\":" + groups + (team == null ? "" : ",\"team\":" + quoted(team)) + ",\"iat\":" + issuedAt.getEpochSecond()
                 + ",\"exp\":" + issuedAt.plus(lifetime).getEpochSecond()
                 + ",\"jti\":" + quoted(UUID.randomUUID().toString()) + "}";

@@ -76,6 +76,8 @@ class AccessControlTest {
         SIGNED_BY_ANOTHER_KEY(Tokens.stranger().mint("admin-1", Roles.ADMIN)),
         EXPIRED(TOKENS.expired("admin-1", Roles.ADMIN)),
         WRONG_AUDIENCE(TOKENS.withAudience("another-system", "admin-1", Roles.ADMIN)),
+        /** Good at intake, and nowhere else. */
+        ANOTHER_SERVICES_AUDIENCE(TOKENS.withAudience(Tokens.INTAKE_AUDIENCE, "admin-1", Roles.ADMIN)),
         WRONG_ISSUER(TOKENS.withIssuer("https://issuer.elsewhere.invalid", "admin-1", Roles.ADMIN)),
         NOT_A_TOKEN("not-a-jwt");
 

@@ -64,14 +64,13 @@ final class HostileInputs {
     }
 
     /**
-     * A body over the HTTP server's limit is cut off by the server before any service code runs:
-     * a bare 413 (or a problem from a service's own limit) is all it can say. Vert.x may also
-     * close the connection while the client is still sending the body, before the client reads
-     * the 413 (RawHttp's status 0), and that is accepted too: lenient, since a crash or a hang
-     * also answers 0; the suite's digest of every table shows nothing was stored either way.
+     * A body over the HTTP server's limit is refused by its announced length, before any of it is
+     * read: a 413 (a problem from a service's own limit, or the HTTP server's bare one). RawHttp
+     * reads the answer before it sends such a body, so no answer at all (status 0: a crash, a hang
+     * or a reset) is a failure, not a refusal.
      */
     static boolean isRefusedAsTooLarge(RawHttp.Answer answer) {
-        return answer.status() == 413 || answer.status() == 0 || isProblem4xx(answer);
+        return answer.status() == 413;
     }
 
     private void addOversized(String endpoint, String url, Map<String, String> headers) {

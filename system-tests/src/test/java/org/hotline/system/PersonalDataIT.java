@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hotline.stack.Tokens;
 import org.hotline.system.RunningHotline.Hotline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,8 +49,11 @@ class PersonalDataIT {
                 .get("/api/v1/cases/{reference}", reference).then().statusCode(200).body("contactCount", equalTo(1)));
 
         // An officer of his own, holding only his own role: the suite's token is "system-test" with every role.
+        // His token is meant for case-service alone: intake takes it only with case-service's relay token.
         String officer = "officer-" + UUID.randomUUID().toString().substring(0, 8);
-        String officersToken = RunningHotline.trustedTokens().mint(officer, "case-officer");
+        String officersToken = RunningHotline.trustedTokens().withAudience(Tokens.CASES_AUDIENCE, officer, "case-officer");
+        given().baseUri(hotline.intakeUrl()).auth().oauth2(officersToken).header("X-Access-Reason", "probing")
+                .get("/api/v1/contacts/{id}", contactId).then().statusCode(401);
         assignAndAwaitIntake(hotline, reference, contactId, officer);
         JsonPath read = given().baseUri(hotline.caseUrl()).auth().oauth2(officersToken)
                 .header("X-Access-Reason", "to arrange his exchange")

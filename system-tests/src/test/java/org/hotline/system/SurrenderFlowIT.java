@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.hotline.events.CaseReference;
+import org.hotline.stack.Tokens;
 import org.hotline.system.RunningHotline.Hotline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -104,7 +105,14 @@ class SurrenderFlowIT {
         Map<String, Object> followUp = contact("FOLLOW_UP", phone, "2025-02-07T10:00:00Z");
         followUp.put("caseReference", reference.toLowerCase().replace("-", ""));
 
-        Contacts.post(hotline.intakeUrl(), followUp).then().statusCode(201);
+        // The operator's token is meant for intake alone: intake asks case-service about the
+        // reference with it and its own relay token, which case-service needs to take it.
+        String operatorsToken = RunningHotline.trustedTokens().withAudience(Tokens.INTAKE_AUDIENCE, "operator-relay",
+                "operator");
+        given().baseUri(hotline.caseUrl()).auth().oauth2(operatorsToken).get("/api/v1/cases/{reference}", reference)
+                .then().statusCode(401);
+        given().baseUri(hotline.intakeUrl()).auth().oauth2(operatorsToken).contentType(ContentType.JSON).body(followUp)
+                .post("/api/v1/contacts").then().statusCode(201);
 
         await().atMost(DEADLINE).untilAsserted(() -> given().baseUri(hotline.caseUrl())
                 .get("/api/v1/cases/{reference}", reference)

@@ -46,7 +46,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.flyway.username", roles.owner());
         config.put("quarkus.flyway.password", roles.ownerPassword());
         // Every service checks bearer tokens; tests mint theirs with the key trusted here.
-        config.putAll(Tokens.forTests().verification());
+        // for the audience of the service this database is (intake, cases, stats).
+        config.putAll(Tokens.forTests().verification(Tokens.audienceOf(database)));
         return config;
     }
 

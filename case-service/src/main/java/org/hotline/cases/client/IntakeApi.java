@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.hotline.audit.trust.OfficerTokenRelay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -18,13 +19,13 @@ import jakarta.ws.rs.core.MediaType;
  * intake-service's contact API. Package-private: the rest of the service goes through
  * {@link IntakeClient}, which adds the timeout, retry and circuit breaker.
  *
- * <p>The officer's own {@code Authorization} header goes along (the MicroProfile default headers
- * factory, told which headers by {@code org.eclipse.microprofile.rest.client.propagateHeaders}),
- * so that intake checks his role and audits the read under his name, not case-service's.
+ * <p>The officer's own {@code Authorization} header goes along with case-service's relay token for
+ * it ({@link OfficerTokenRelay}), so that intake checks his role and audits the read under his
+ * name, not case-service's, and takes his token, meant for case-service, only with that relay token.
  */
 @Path("/api/v1/contacts")
 @RegisterRestClient(configKey = "intake-service")
-@RegisterClientHeaders
+@RegisterClientHeaders(OfficerTokenRelay.class)
 interface IntakeApi {
 
     /**

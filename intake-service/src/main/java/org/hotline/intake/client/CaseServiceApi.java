@@ -2,6 +2,7 @@ package org.hotline.intake.client;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.hotline.audit.trust.OfficerTokenRelay;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,12 +12,12 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * case-service's API as intake uses it. Only {@link CaseClient} calls it, with its fault tolerance.
- * The operator's own {@code Authorization} header goes along (see {@code propagateHeaders} in
- * application.properties): case-service lets an operator read a case by its reference, and
+ * The operator's own {@code Authorization} header goes along with intake's relay token for it
+ * ({@link OfficerTokenRelay}): case-service lets an operator read a case by its reference, and
  * intake holds no credential of its own that could read more.
  */
 @RegisterRestClient(configKey = "case-service")
-@RegisterClientHeaders
+@RegisterClientHeaders(OfficerTokenRelay.class)
 @Path("/api/v1/cases")
 interface CaseServiceApi {
 

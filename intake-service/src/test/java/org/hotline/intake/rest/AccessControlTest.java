@@ -2,9 +2,11 @@ package org.hotline.intake.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -67,6 +69,10 @@ class AccessControlTest {
         SIGNED_BY_ANOTHER_KEY(Tokens.stranger().mint("operator-3", Roles.OPERATOR)),
         EXPIRED(TOKENS.expired("operator-3", Roles.OPERATOR)),
         WRONG_AUDIENCE(TOKENS.withAudience("another-system", "operator-3", Roles.OPERATOR)),
+        /** Good at stats-service, and nowhere else. */
+        ANOTHER_SERVICES_AUDIENCE(TOKENS.withAudience(Tokens.STATS_AUDIENCE, "operator-3", Roles.OPERATOR)),
+        /** Meant for case-service, sent here without case-service's relay token for it. */
+        THE_PEERS_AUDIENCE_WITHOUT_ITS_RELAY_TOKEN(TOKENS.withAudience(Tokens.CASES_AUDIENCE, "operator-3", Roles.OPERATOR)),
         WRONG_ISSUER(TOKENS.withIssuer("https://issuer.elsewhere.invalid", "operator-3", Roles.OPERATOR)),
         LIVES_LONGER_THAN_THE_MAXIMUM(TOKENS.mintValidFor(Tokens.MAX_LIFETIME.plusHours(1), "operator-3", Roles.OPERATOR)),
         UNSIGNED(TOKENS.unsigned("operator-3", Roles.OPERATOR)),
@@ -81,8 +87,9 @@ class AccessControlTest {
 
     @ParameterizedTest
     @EnumSource(BadToken.class)
-    void aBadTokenIsRefusedAsAProblemAndRecordsNothing(BadToken bad) {
+    void aBadTokenIsRefusedAsAProblemAuditedOnceAndRecordsNothing(BadToken bad) {
         long contactsBefore = IntakeDatabase.contacts();
+        long refusalsBefore = refusalsOfContactPosts();
 
         given().auth().oauth2(bad.token).contentType(ContentType.JSON)
                 .body(Contacts.surrenderRequest(Contacts.freshPhoneNumber()))
@@ -93,6 +100,14 @@ class AccessControlTest {
                 .body("status", equalTo(401));
 
         assertThat(IntakeDatabase.contacts()).isEqualTo(contactsBefore);
+        // The refusal is written as the response ends: waited for, then found exactly once.
+        await().atMost(Duration.ofSeconds(10)).until(() -> refusalsOfContactPosts() > refusalsBefore);
+        assertThat(refusalsOfContactPosts()).isEqualTo(refusalsBefore + 1);
+    }
+
+    private static long refusalsOfContactPosts() {
+        return IntakeDatabase.count("select count(*) from audit_log where action = 'http.refused'"
+                + " and actor = 'anonymous' and subject = 'POST /api/v1/contacts' and outcome = 'refused-401'");
     }
 
     @Test

@@ -10,8 +10,12 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.hotline.audit.trust.RelayTokens;
+import org.hotline.audit.trust.TokenAudienceConfig;
 import org.hotline.events.CaseAssigned;
 import org.hotline.events.CaseContactLinked;
 import org.hotline.events.CaseReference;
@@ -130,6 +134,72 @@ class NeedToKnowTest {
 
         given().auth().oauth2(TOKENS.mint(assigned, Roles.CASE_OFFICER)).get("/api/v1/contacts/{id}", contact)
                 .then().statusCode(400).body("errors.field", equalTo(List.of("X-Access-Reason")));
+    }
+
+    @Test
+    void caseServiceRelaysTheAssignedOfficersOwnTokenWhichAloneOrWithAnotherRelayIsRefused() {
+        String contact = recorded("SURRENDER_REQUEST");
+        assign(2, assigned, null, contact);
+        awaitReadable(assigned, null, contact);
+        // What case-service sends: the officer's token, meant for case-service alone, and its relay token for it.
+        String officersToken = TOKENS.withAudience(Tokens.CASES_AUDIENCE, assigned, Roles.CASE_OFFICER);
+        RelayTokens caseService = relayTokensOf(Tokens.CASES_AUDIENCE);
+
+        given().auth().oauth2(officersToken).header(RelayTokens.HEADER, caseService.mintFor(officersToken).orElseThrow())
+                .header("X-Access-Reason", REASON).get("/api/v1/contacts/{id}", contact)
+                .then().statusCode(200).body("id", equalTo(contact));
+        given().auth().oauth2(officersToken).header("X-Access-Reason", REASON).get("/api/v1/contacts/{id}", contact)
+                .then().statusCode(401);
+        String anotherToken = TOKENS.withAudience(Tokens.CASES_AUDIENCE, assigned, Roles.CASE_OFFICER);
+        given().auth().oauth2(officersToken).header(RelayTokens.HEADER, caseService.mintFor(anotherToken).orElseThrow())
+                .header("X-Access-Reason", REASON).get("/api/v1/contacts/{id}", contact)
+                .then().statusCode(401);
+        // Signed by intake's own key instead of case-service's: not case-service's word.
+        given().auth().oauth2(officersToken)
+                .header(RelayTokens.HEADER, relayTokensOf(Tokens.INTAKE_AUDIENCE).mintFor(officersToken).orElseThrow())
+                .header("X-Access-Reason", REASON).get("/api/v1/contacts/{id}", contact)
+                .then().statusCode(401);
+
+        // The relayed read is the officer's, audited under his name; the refused ones never reached the store.
+        assertThat(AUDIT.about(contact)).containsExactly(
+                new Entry(assigned, "personal-data.read", contact, REASON.length(), "ok: assigned"),
+                new Entry(assigned, "personal-data.read", contact, REASON.length(), "ok: assigned"));
+    }
+
+    /** The relay tokens the service with audience {@code own} sends, with the keys the tests hand it. */
+    private static RelayTokens relayTokensOf(String own) {
+        Map<String, String> settings = TOKENS.verification(own);
+        return new RelayTokens(new TokenAudienceConfig() {
+            @Override
+            public String audience() {
+                return own;
+            }
+
+            @Override
+            public Relay relay() {
+                return new Relay() {
+                    @Override
+                    public Optional<String> peer() {
+                        return Optional.of(settings.get("hotline.tokens.relay.peer"));
+                    }
+
+                    @Override
+                    public Optional<String> peerKey() {
+                        return Optional.of(settings.get("hotline.tokens.relay.peer-key"));
+                    }
+
+                    @Override
+                    public Optional<String> signingKey() {
+                        return Optional.of(settings.get("hotline.tokens.relay.signing-key"));
+                    }
+
+                    @Override
+                    public Duration lifetime() {
+                        return Duration.ofSeconds(60);
+                    }
+                };
+            }
+        });
     }
 
     private void assign(long version, String officer, String assignedTeam, String contact) {

@@ -21,6 +21,7 @@ import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -85,6 +86,24 @@ class RefusalBeforeBodyTest {
 
         assertThat(answer.statusLine()).startsWith("HTTP/1.1 413");
         assertThat(answer.bytesSent()).isGreaterThan(BodyLimits.MAX_CONTACT_BYTES);
+    }
+
+    /** A body announced too big is refused by its length alone: the answer comes before a byte of it is sent. */
+    @ParameterizedTest
+    @ValueSource(strings = {"keep-alive", "close"})
+    void withAValidTokenABodyAnnouncedTooBigIsRefusedBeforeAByteOfItIsSent(String connection) throws Exception {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            // A deadline for a server that never answers, not a bound on how fast it refuses.
+            socket.setSoTimeout(300_000);
+            socket.getOutputStream().write(("POST /api/v1/contacts HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + 12 * 1024 * 1024 + "\r\n"
+                    + "Connection: " + connection + "\r\n"
+                    + "Authorization: Bearer " + Tokens.forTests().mint("operator-3", Roles.OPERATOR) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+
+            assertThat(in.readLine()).startsWith("HTTP/1.1 413");
+        }
     }
 
     private record Answer(String statusLine, String contentType, long bytesSent) {
