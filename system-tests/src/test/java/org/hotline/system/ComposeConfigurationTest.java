@@ -294,7 +294,7 @@ class ComposeConfigurationTest {
     @Test
     void theClusterFileHoldsNoPasswordOnlyRequiredVariablesNamedInEnvExample() throws IOException {
         String cluster = Files.readString(repoRoot.resolve(CLUSTER_FILE));
-        Matcher passwords = Pattern.compile("(?i)password\\s*[=:](?!\\?)\\s*\"?([^\\s\";]*)").matcher(cluster);
+        Matcher passwords = Pattern.compile("(?i)password\\s*(?:=|:)(?!\\?)\\s*\"?([^\\s\";]*)").matcher(cluster);
         int found = 0;
         while (passwords.find()) {
             found++;
