@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Set;
 
 import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
 
 import jakarta.persistence.OptimisticLockException;
@@ -27,11 +28,41 @@ class TransientFailureTest {
     }
 
     @Test
+    void aCommitThatFailedWithNothingBeneathToSayWhyIsRetried() {
+        assertThat(transientFailure.test(failedCommit(null))).isTrue();
+    }
+
+    @Test
     void aCommitThatFailedBecauseTheDatabaseWentAwayIsRetried() {
-        // As the consumer sees it: the checked RollbackException wrapped by the interceptor.
-        RuntimeException wrapped = new RuntimeException("Error invoking subclass method",
-                new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction."));
-        assertThat(transientFailure.test(wrapped)).isTrue();
+        assertThat(transientFailure.test(failedCommit(new SQLException("An I/O error occurred", "08006")))).isTrue();
+        assertThat(transientFailure.test(failedCommit(new JDBCConnectionException("connection lost",
+                new SQLException("terminating connection", "57P01"))))).isTrue();
+    }
+
+    @Test
+    void aCommitThatFailedOnALostRaceIsRetried() {
+        assertThat(transientFailure.test(failedCommit(wrapped(violation("23505", "surrender_case_one_open_per_caller")))))
+                .isTrue();
+    }
+
+    @Test
+    void aCommitThatFailedOnAViolationThatWouldRepeatIsNotRetried() {
+        // Hibernate flushes at commit: the same violation surfaces there as well as mid-transaction.
+        assertThat(transientFailure.test(failedCommit(wrapped(violation("23505", "surrender_case_reference_key")))))
+                .isFalse();
+        assertThat(transientFailure.test(failedCommit(wrapped(violation("23502", "surrender_case_one_open_per_caller")))))
+                .isFalse();
+        assertThat(transientFailure.test(failedCommit(wrapped(violation("23503", "case_contact_case_id_fkey")))))
+                .isFalse();
+        assertThat(transientFailure.test(failedCommit(wrapped(new SQLException("value too long", "22001"))))).isFalse();
+    }
+
+    @Test
+    void aCauseChainThatLoopsIsReadToItsEnd() {
+        Exception first = new RuntimeException("first");
+        Exception second = new RuntimeException("second", first);
+        first.initCause(second);
+        assertThat(transientFailure.test(first)).isFalse();
     }
 
     @Test
@@ -61,5 +92,13 @@ class TransientFailureTest {
 
     private static RuntimeException wrapped(Exception cause) {
         return new PersistenceException("could not execute statement", cause);
+    }
+
+    /** As the consumer sees a failed commit: the checked RollbackException wrapped by the interceptor. */
+    private static RuntimeException failedCommit(Exception cause) {
+        jakarta.transaction.RollbackException rollback = new jakarta.transaction.RollbackException(
+                "ARJUNA016053: Could not commit transaction.");
+        rollback.initCause(cause);
+        return new RuntimeException("Error invoking subclass method", rollback);
     }
 }
