@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
+import org.hotline.problem.DatabaseUnavailable;
 import org.jboss.logging.Logger;
 
 import io.smallrye.config.SmallRyeConfig;
@@ -124,12 +125,7 @@ public class TransientFailure implements Predicate<Throwable> {
     }
 
     private static boolean isTransient(SQLException e) {
-        String state = e.getSQLState();
-        if (state == null) {
-            // The pool could not hand out a connection in time (database down): Agroal says so without a state.
-            return e.getMessage() != null && e.getMessage().contains("Acquisition timeout");
-        }
-        return state.startsWith("08") || state.startsWith("53") || state.equals("40001") || state.equals("40P01")
-                || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
+        // Unreachable, or a deadlock or serialization failure that the next try does not meet.
+        return DatabaseUnavailable.is(e) || "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
     }
 }

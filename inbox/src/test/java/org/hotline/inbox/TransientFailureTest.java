@@ -25,6 +25,7 @@ class TransientFailureTest {
         assertThat(transientFailure.test(wrapped(new SQLException("could not serialize", "40001")))).isTrue();
         assertThat(transientFailure.test(wrapped(new SQLException("Acquisition timeout while waiting for new"
                 + " connection")))).isTrue();
+        assertThat(transientFailure.test(wrapped(new SQLException("Sorry, acquisition timeout!")))).isTrue();
     }
 
     @Test

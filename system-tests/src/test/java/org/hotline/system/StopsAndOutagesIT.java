@@ -2,6 +2,7 @@ package org.hotline.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -99,6 +100,10 @@ class StopsAndOutagesIT {
             try {
                 await("case-service reports it cannot make progress").atMost(OUTAGE)
                         .until(() -> !ready(hotline.caseUrl()));
+                // The chat bot and the web form are told to come back, not that intake is broken.
+                Contacts.post(hotline.intakeUrl(), Contacts.contact("SURRENDER_REQUEST", Contacts.freshPhoneNumber(),
+                        "2025-05-02T10:00:00Z")).then().statusCode(503).header("Retry-After", "5")
+                        .contentType(startsWith("application/problem+json"));
                 await("PostgreSQL away for " + OUTAGE.toSeconds() + " s").atMost(OUTAGE.plusSeconds(5))
                         .pollInterval(Duration.ofSeconds(1)).until(() -> !Instant.now().isBefore(back));
             } finally {
