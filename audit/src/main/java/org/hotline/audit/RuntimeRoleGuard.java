@@ -81,7 +81,7 @@ public class RuntimeRoleGuard {
         if (ownerPasswordSet) {
             throw new IllegalStateException("quarkus.flyway.password (QUARKUS_FLYWAY_PASSWORD) is set: the running"
                     + " service must not hold the database owner's login; only its migration (the same jar with"
-                    + " QUARKUS_INIT_AND_EXIT=true) gets it (see the README's database roles)");
+                    + " QUARKUS_INIT_AND_EXIT=true) gets it (see docs/ACCESS.md, \"Database roles\")");
         }
     }
 
@@ -89,7 +89,7 @@ public class RuntimeRoleGuard {
         String connects = "the service connects to PostgreSQL as " + role.name();
         if (role.superuser()) {
             throw new IllegalStateException(connects + ", a superuser: set QUARKUS_DATASOURCE_USERNAME to the"
-                    + " service's runtime role (see the README's database roles)");
+                    + " service's runtime role (see docs/ACCESS.md, \"Database roles\")");
         }
         if (role.ownedTable().isPresent() || role.ownsDatabase()) {
             throw new IllegalStateException(connects + ", the owner of "

@@ -234,7 +234,7 @@ public final class LocalStack {
 
     /**
      * The ops dashboard's address, as the realm's client knows it: Keycloak sends the browser back
-     * only there, so the page is opened as {@code localhost}, as the README says.
+     * only there, so the page is opened as {@code localhost}, as docs/RUNNING.md says.
      */
     public String dashboardUrl() {
         return "http://localhost:" + settings.ports().stats();

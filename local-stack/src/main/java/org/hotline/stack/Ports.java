@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * The loopback ports of one stack. {@code ./stack} uses fixed defaults that the README and
+ * The loopback ports of one stack. {@code ./stack} uses fixed defaults that docs/RUNNING.md and
  * compose share, each overridable by an environment variable; tests take free ports.
  */
 public record Ports(int postgres, int kafka, int kafkaController, int intake, int cases, int stats, int keycloak) {

@@ -84,7 +84,7 @@ public final class StackCommand {
               compose-check [--keep] [--rebuild-images] [--skip-cluster] [--skip-observability]
                                start docker-compose.yml for real (Docker, or podman where no Docker
                                runs), with local images from Debian's packages where registries are
-                               unreachable; check health, the README's compose curls, the 3-broker
+                               unreachable; check health, the curls of docs/RUNNING.md, the 3-broker
                                cluster with one broker stopped, Prometheus; then remove it all.
                                Needs the ports of ./stack: run one of them at a time
               help             this text

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HistorySeedIT {
 
     private static final BigDecimal SCALE = new BigDecimal(System.getProperty("seed.scale", "0.001"));
-    /** The picture of the dashboard the README shows. */
+    /** The picture of the dashboard docs/DASHBOARD.md shows. */
     private static final Path SCREENSHOT = Hotline.repoRoot()
             .resolve("system-tests/target/dashboard-after-seed.png");
 
