@@ -151,8 +151,9 @@ public final class LocalStack {
                 "QUARKUS_DATASOURCE_USERNAME", roles.runtimeRole(),
                 "QUARKUS_DATASOURCE_PASSWORD", roles.runtimePassword(),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
-        // The stack runs the prod jars, which log JSON; its logs are read by people (./stack logs)
-        // and scanned for " ERROR " lines by the hostile-input suite, so they stay plain text.
+        // The stack runs the prod jars, which log JSON; its logs are read by people (./stack logs),
+        // so they are plain text. The system tests set it back to JSON (serviceEnvironment), to
+        // scan what production writes.
         environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         // No trace collector runs on this machine: tracing is off, so nothing tries to reach one.
         environment.put("QUARKUS_OTEL_SDK_DISABLED", "true");

@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 /** Builds and posts contacts the way an operator's console does: through intake's public API. */
 final class Contacts {
@@ -31,6 +32,11 @@ final class Contacts {
     }
 
     static Response post(String intakeUrl, Map<String, Object> body) {
-        return given().baseUri(intakeUrl).contentType(ContentType.JSON).body(body).post("/api/v1/contacts");
+        return post(given(), intakeUrl, body);
+    }
+
+    /** Posted with what {@code request} already carries (a {@code traceparent}, say). */
+    static Response post(RequestSpecification request, String intakeUrl, Map<String, Object> body) {
+        return request.baseUri(intakeUrl).contentType(ContentType.JSON).body(body).post("/api/v1/contacts");
     }
 }

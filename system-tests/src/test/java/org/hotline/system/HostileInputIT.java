@@ -7,7 +7,6 @@ import static org.hotline.system.Contacts.contact;
 import static org.hotline.system.Contacts.freshPhoneNumber;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,18 +104,16 @@ class HostileInputIT {
         return sizes;
     }
 
-    /** The ERROR lines written to the service logs after the given offsets. */
-    static List<String> errorLinesSince(Map<Path, Long> offsets) throws IOException {
+    /**
+     * The ERROR records written to the service logs after the given offsets (JSON lines, as
+     * production writes them: {@link ServiceLog}).
+     */
+    static List<String> errorLinesSince(Map<Path, Long> offsets) {
         List<String> errors = new ArrayList<>();
         for (Map.Entry<Path, Long> log : offsets.entrySet()) {
-            try (RandomAccessFile file = new RandomAccessFile(log.getKey().toFile(), "r")) {
-                file.seek(log.getValue());
-                byte[] appended = new byte[(int) (file.length() - log.getValue())];
-                file.readFully(appended);
-                new String(appended, StandardCharsets.UTF_8).lines()
-                        .filter(line -> line.contains(" ERROR "))
-                        .forEach(line -> errors.add(log.getKey().getFileName() + ": " + abbreviated(line)));
-            }
+            ServiceLog.recordsSince(log.getKey(), log.getValue()).stream()
+                    .filter(record -> record.path("level").asText().equals("ERROR"))
+                    .forEach(record -> errors.add(log.getKey().getFileName() + ": " + abbreviated(record.toString())));
         }
         return errors;
     }

@@ -193,6 +193,9 @@ class StartupRefusalIT {
         environment.put("QUARKUS_DATASOURCE_USERNAME", database.runtimeRole());
         environment.put("QUARKUS_DATASOURCE_PASSWORD", database.runtimePassword());
         environment.put("MP_MESSAGING_INCOMING_CASES_IN_GROUP_ID", "intake-refusals");
+        // The refusal is read line by line, as a person reads it in a terminal: plain text, not the
+        // JSON lines the stack's services write for the scans of their logs (RunningHotline).
+        environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         return environment;
     }
 

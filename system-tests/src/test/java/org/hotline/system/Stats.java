@@ -21,6 +21,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.hotline.events.Topics;
 import org.hotline.system.RunningHotline.Hotline;
 
+import io.restassured.specification.RequestSpecification;
+
 /** Reads figures from stats-service's API, as the ops room does. */
 final class Stats {
 
@@ -31,7 +33,12 @@ final class Stats {
     }
 
     static int dayTotal(Hotline hotline, String metric, String day) {
-        return given().baseUri(hotline.statsUrl())
+        return dayTotal(given(), hotline, metric, day);
+    }
+
+    /** Read with what {@code request} already carries (a {@code traceparent}, say). */
+    static int dayTotal(RequestSpecification request, Hotline hotline, String metric, String day) {
+        return request.baseUri(hotline.statsUrl())
                 .queryParam("metric", metric).queryParam("granularity", "day")
                 .queryParam("from", day).queryParam("to", day)
                 .get("/api/v1/stats/series")

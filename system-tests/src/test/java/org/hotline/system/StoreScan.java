@@ -31,7 +31,13 @@ final class StoreScan {
 
     static void assertNoneIn(String where, String text, List<String> forbidden) {
         List<String> found = forbidden.stream().filter(text::contains).toList();
-        assertThat(found).as("found in " + where).isEmpty();
+        assertThat(found).as(() -> "found in " + where + ", in the lines " + linesHolding(text, found)).isEmpty();
+    }
+
+    /** The first few lines that hold any of {@code found}, cut short: where to look. */
+    private static List<String> linesHolding(String text, List<String> found) {
+        return text.lines().filter(line -> found.stream().anyMatch(line::contains)).limit(5)
+                .map(line -> line.length() > 400 ? line.substring(0, 400) + "…" : line).toList();
     }
 
     /** Every row of every table in every schema of the database (the system catalogues aside), as text. */
@@ -77,6 +83,15 @@ final class StoreScan {
             }
         }
         return text.toString();
+    }
+
+    /**
+     * A log as text to search: a service's JSON lines as every field name and value, decoded
+     * ({@link ServiceLog}; a line that is not JSON fails), any other log as written.
+     */
+    static String logText(Hotline hotline, Path log) throws IOException {
+        return ServiceLog.everyJsonLog(hotline).contains(log) ? ServiceLog.text(log)
+                : Files.readString(log, StandardCharsets.ISO_8859_1);
     }
 
     /** The services', the broker's and PostgreSQL's logs: everything the stack writes under logs/. */

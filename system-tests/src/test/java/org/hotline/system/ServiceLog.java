@@ -1,0 +1,129 @@
+package org.hotline.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.hotline.system.RunningHotline.Hotline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The services' logs as production writes them, and as the system tests' stack writes them too
+ * (RunningHotline): one JSON object a line (quarkus-logging-json), its MDC under {@code mdc} and an
+ * exception, with its causes and frames, under {@code exception}. A line that is not a JSON object
+ * fails the test that reads it: a log collector would choke on it, and a scan that skipped it would
+ * miss what it holds.
+ */
+final class ServiceLog {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ServiceLog() {
+    }
+
+    /**
+     * The logs written in the services' JSON: each service's (an added instance's too) and its
+     * migration's (the migrations run with the services' configuration).
+     */
+    static List<Path> everyJsonLog(Hotline hotline) {
+        List<Path> logs = new ArrayList<>(hotline.serviceLogs());
+        for (String service : List.of("intake-service", "case-service", "stats-service")) {
+            Path migration = hotline.home().resolve("logs").resolve(service + "-migration.log");
+            if (Files.exists(migration)) {
+                logs.add(migration);
+            }
+        }
+        return logs;
+    }
+
+    /** Every whole line of the log, each a JSON object. */
+    static List<JsonNode> records(Path log) {
+        return recordsSince(log, 0);
+    }
+
+    /**
+     * The whole lines written after {@code offset} (the log's size taken earlier), each a JSON
+     * object. A line the service was writing at that moment is left out, and so is the one it may be
+     * writing now.
+     */
+    static List<JsonNode> recordsSince(Path log, long offset) {
+        String written;
+        boolean midLine;
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            midLine = offset > 0 && readByteAt(file, offset - 1) != '\n';
+            byte[] appended = new byte[(int) (file.length() - offset)];
+            file.seek(offset);
+            file.readFully(appended);
+            written = new String(appended, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + log, e);
+        }
+        // Whole lines only: the end of one begun before the offset, and one being written now, are left out.
+        int from = !midLine ? 0 : written.indexOf('\n') < 0 ? written.length() : written.indexOf('\n') + 1;
+        written = written.substring(from, Math.max(from, written.lastIndexOf('\n') + 1));
+        List<JsonNode> records = new ArrayList<>();
+        String[] lines = written.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isEmpty()) {
+                continue;
+            }
+            try {
+                JsonNode record = JSON.readTree(lines[i]);
+                assertThat(record.isObject()).as("line %d after offset %d of %s is a JSON object: %s", i + 1, offset,
+                        log, lines[i]).isTrue();
+                records.add(record);
+            } catch (JsonProcessingException e) {
+                fail("line %d after offset %d of %s is not JSON (%s): %s", i + 1, offset, log,
+                        e.getOriginalMessage(), lines[i]);
+            }
+        }
+        return records;
+    }
+
+    /**
+     * Every field name and every value of the record, nested ones included (the MDC, an exception's
+     * message, causes and frames), decoded from JSON's escapes: one a line.
+     */
+    static String text(JsonNode record) {
+        StringBuilder text = new StringBuilder();
+        appendText(record, text);
+        return text.toString();
+    }
+
+    /** {@link #text} of every record of the log. */
+    static String text(Path log) {
+        StringBuilder text = new StringBuilder();
+        records(log).forEach(record -> appendText(record, text));
+        return text.toString();
+    }
+
+    private static void appendText(JsonNode node, StringBuilder text) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                text.append(field.getKey()).append('\n');
+                appendText(field.getValue(), text);
+            }
+        } else if (node.isArray()) {
+            node.forEach(element -> appendText(element, text));
+        } else {
+            text.append(node.asText()).append('\n');
+        }
+    }
+
+    private static int readByteAt(RandomAccessFile file, long position) throws IOException {
+        file.seek(position);
+        return file.read();
+    }
+}
