@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.hotline.system.RunningHotline.Hotline;
 
@@ -93,32 +92,30 @@ final class ServiceLog {
     }
 
     /**
-     * Every field name and every value of the record, nested ones included (the MDC, an exception's
-     * message, causes and frames), decoded from JSON's escapes: one a line.
+     * Every field of every record of the log, nested ones included (the MDC, an exception's
+     * message, causes and frames), decoded from JSON's escapes, one a line as
+     * {@code line N: path=value}: the path names every field name on the way
+     * ({@code line 7: mdc.eventId=...}), so names are searched as well as values.
      */
-    static String text(JsonNode record) {
-        StringBuilder text = new StringBuilder();
-        appendText(record, text);
-        return text.toString();
-    }
-
-    /** {@link #text} of every record of the log. */
     static String text(Path log) {
         StringBuilder text = new StringBuilder();
-        records(log).forEach(record -> appendText(record, text));
+        List<JsonNode> records = records(log);
+        for (int i = 0; i < records.size(); i++) {
+            appendText("line " + (i + 1) + ": ", records.get(i), text);
+        }
         return text.toString();
     }
 
-    private static void appendText(JsonNode node, StringBuilder text) {
+    private static void appendText(String path, JsonNode node, StringBuilder text) {
         if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                text.append(field.getKey()).append('\n');
-                appendText(field.getValue(), text);
-            }
+            String prefix = path.endsWith(" ") ? path : path + ".";
+            node.properties().forEach(field -> appendText(prefix + field.getKey(), field.getValue(), text));
         } else if (node.isArray()) {
-            node.forEach(element -> appendText(element, text));
+            for (int i = 0; i < node.size(); i++) {
+                appendText(path + "[" + i + "]", node.get(i), text);
+            }
         } else {
-            text.append(node.asText()).append('\n');
+            text.append(path).append('=').append(node.asText()).append('\n');
         }
     }
 

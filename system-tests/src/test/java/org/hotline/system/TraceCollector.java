@@ -38,7 +38,7 @@ final class TraceCollector implements AutoCloseable {
 
     /**
      * One received span, as much of it as a test asserts on; {@code texts} is everything the
-     * export said about it, one {@code path=value} a field (see {@link #textsOf}).
+     * export said about it, one {@code path=value} a field (see {@link TraceCollector#textsOf}).
      */
     record CollectedSpan(String service, String traceId, String spanId, String parentSpanId, String name,
             Span.SpanKind kind, Set<String> attributeKeys, List<String> texts) {
