@@ -3,7 +3,6 @@ package org.hotline.outbox;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -29,7 +27,6 @@ import org.hotline.events.EventJson;
 import org.hotline.telemetry.EventLogContext;
 import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -61,9 +58,7 @@ public class OutboxRelay {
 
     private final Emitter<String> emitter;
     private final OutboxConfig config;
-    private final AtomicLong pending = new AtomicLong();
-    private final AtomicLong oldestAgeMillis = new AtomicLong();
-    private final AtomicLong parked = new AtomicLong();
+    private final OutboxGauges gauges;
     private final Semaphore wakeUps = new Semaphore(0);
     private final DataSource dataSource;
     private final RelayLease lease;
@@ -77,15 +72,7 @@ public class OutboxRelay {
         this.config = config;
         this.dataSource = dataSource;
         this.lease = new RelayLease(dataSource, config.relayLockId(), config.pollInterval().toNanos());
-        // Strong references: Micrometer holds a gauge's object weakly by default, and a collected
-        // one makes the gauge NaN or drops it from the scrape while the relay still runs.
-        Gauge.builder("hotline.outbox.pending", pending, AtomicLong::get).strongReference(true)
-                .description("Events committed but not yet acknowledged by Kafka").register(registry);
-        Gauge.builder("hotline.outbox.oldest.age", oldestAgeMillis, a -> a.get() / 1000.0).strongReference(true)
-                .baseUnit("seconds").description("Age of the oldest event still in the outbox").register(registry);
-        Gauge.builder("hotline.outbox.parked", parked, AtomicLong::get).strongReference(true)
-                .description("Events Kafka refused too often, set aside until an operator sends them again")
-                .register(registry);
+        this.gauges = new OutboxGauges(registry);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -104,6 +91,8 @@ public class OutboxRelay {
             worker.join(config.ackTimeout().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            gauges.remove();
         }
     }
 
@@ -347,10 +336,7 @@ public class OutboxRelay {
         }
         nextLagRefresh = now + config.lagRefreshInterval().toNanos();
         try (Connection connection = dataSource.getConnection()) {
-            OutboxTable.Lag lag = OutboxTable.lag(connection);
-            pending.set(lag.pending());
-            parked.set(lag.parked());
-            oldestAgeMillis.set(lag.oldest() == null ? 0 : Duration.between(lag.oldest(), Instant.now()).toMillis());
+            gauges.show(OutboxTable.lag(connection), Instant.now());
         } catch (SQLException | RuntimeException e) {
             LOG.debugf("Outbox lag not refreshed: %s", e.getMessage());
         }
