@@ -102,7 +102,7 @@ class CanaryLeakIT {
         // The read's span is the last intake ends: once it has come, so has every span intake ended
         // before it (its exporter sends them in order).
         await().atMost(DEADLINE).untilAsserted(() -> assertThat(hotline.traces().trace(readTrace))
-                .anyMatch(span -> span.service().equals("intake-service") && span.kind() == SpanKind.SPAN_KIND_SERVER));
+                .anyMatch(span -> span.is("intake-service", SpanKind.SPAN_KIND_SERVER)));
 
         String intakeText = StoreScan.databaseText(hotline, "intake");
         String casesText = StoreScan.databaseText(hotline, "cases");
@@ -150,9 +150,9 @@ class CanaryLeakIT {
             assertHandledByEveryService(hotline, new PostedIn(contactTrace, true));
             assertHandledByEveryService(hotline, new PostedIn(followUpTrace, false));
             assertThat(hotline.traces().trace(summaryTrace)).as("stats-service's span of the summary read")
-                    .anyMatch(span -> span.service().equals("stats-service") && span.kind() == SpanKind.SPAN_KIND_SERVER);
+                    .anyMatch(span -> span.is("stats-service", SpanKind.SPAN_KIND_SERVER));
             assertThat(hotline.traces().trace(refusedTrace)).as("intake's span of the refused request")
-                    .anyMatch(span -> span.service().equals("intake-service") && span.kind() == SpanKind.SPAN_KIND_SERVER);
+                    .anyMatch(span -> span.is("intake-service", SpanKind.SPAN_KIND_SERVER));
         });
 
         String token = System.getProperty(RunningHotline.TOKEN_PROPERTY);
@@ -179,17 +179,17 @@ class CanaryLeakIT {
     private static void assertHandledByEveryService(Hotline hotline, PostedIn posted) {
         List<CollectedSpan> trace = hotline.traces().trace(posted.traceId());
         assertThat(trace).as("intake's request, trace " + posted.traceId())
-                .anyMatch(span -> span.service().equals("intake-service") && span.kind() == SpanKind.SPAN_KIND_SERVER);
+                .anyMatch(span -> span.is("intake-service", SpanKind.SPAN_KIND_SERVER));
         assertThat(trace).as("the relay's Kafka send, trace " + posted.traceId())
-                .anyMatch(span -> span.service().equals("intake-service") && span.kind() == SpanKind.SPAN_KIND_PRODUCER);
+                .anyMatch(span -> span.is("intake-service", SpanKind.SPAN_KIND_PRODUCER));
         assertThat(trace).as("case-service consuming the contact, trace " + posted.traceId())
-                .anyMatch(span -> span.service().equals("case-service") && span.kind() == SpanKind.SPAN_KIND_CONSUMER);
+                .anyMatch(span -> span.is("case-service", SpanKind.SPAN_KIND_CONSUMER));
         assertThat(trace).as("stats-service consuming what the contact caused, trace " + posted.traceId())
-                .filteredOn(span -> span.service().equals("stats-service") && span.kind() == SpanKind.SPAN_KIND_CONSUMER)
+                .filteredOn(span -> span.is("stats-service", SpanKind.SPAN_KIND_CONSUMER))
                 .hasSizeGreaterThanOrEqualTo(posted.opensCase() ? 2 : 1);
         if (posted.opensCase()) {
             assertThat(trace).as("case-service sending CaseOpened, trace " + posted.traceId())
-                    .anyMatch(span -> span.service().equals("case-service") && span.kind() == SpanKind.SPAN_KIND_PRODUCER);
+                    .anyMatch(span -> span.is("case-service", SpanKind.SPAN_KIND_PRODUCER));
         }
     }
 

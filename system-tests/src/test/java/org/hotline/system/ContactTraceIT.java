@@ -47,20 +47,20 @@ class ContactTraceIT {
         await().atMost(DEADLINE).untilAsserted(() -> {
             List<CollectedSpan> trace = hotline.traces().trace(traceId);
             assertThat(trace).as("intake's HTTP request, a child of the caller's span")
-                    .anyMatch(span -> span.service().equals("intake-service") && span.kind() == SpanKind.SPAN_KIND_SERVER
+                    .anyMatch(span -> span.is("intake-service", SpanKind.SPAN_KIND_SERVER)
                             && span.parentSpanId().equals(callerSpanId));
             assertThat(trace).as("intake's SQL (the contact and its outbox row)")
                     .anyMatch(span -> span.service().equals("intake-service") && span.isSql());
             assertThat(trace).as("the relay's Kafka send, from the traceparent stored with the outbox row")
-                    .anyMatch(span -> span.service().equals("intake-service") && span.kind() == SpanKind.SPAN_KIND_PRODUCER);
+                    .anyMatch(span -> span.is("intake-service", SpanKind.SPAN_KIND_PRODUCER));
             assertThat(trace).as("case-service consuming the contact")
-                    .anyMatch(span -> span.service().equals("case-service") && span.kind() == SpanKind.SPAN_KIND_CONSUMER);
+                    .anyMatch(span -> span.is("case-service", SpanKind.SPAN_KIND_CONSUMER));
             assertThat(trace).as("case-service's SQL (the case, its outbox row)")
                     .anyMatch(span -> span.service().equals("case-service") && span.isSql());
             assertThat(trace).as("case-service publishing CaseOpened")
-                    .anyMatch(span -> span.service().equals("case-service") && span.kind() == SpanKind.SPAN_KIND_PRODUCER);
+                    .anyMatch(span -> span.is("case-service", SpanKind.SPAN_KIND_PRODUCER));
             assertThat(trace).as("stats-service consuming the contact and CaseOpened")
-                    .filteredOn(span -> span.service().equals("stats-service") && span.kind() == SpanKind.SPAN_KIND_CONSUMER)
+                    .filteredOn(span -> span.is("stats-service", SpanKind.SPAN_KIND_CONSUMER))
                     .hasSizeGreaterThanOrEqualTo(2);
             assertThat(trace).as("stats-service's SQL (the counts)")
                     .anyMatch(span -> span.service().equals("stats-service") && span.isSql());

@@ -43,6 +43,11 @@ final class TraceCollector implements AutoCloseable {
     record CollectedSpan(String service, String traceId, String spanId, String parentSpanId, String name,
             Span.SpanKind kind, Set<String> attributeKeys, List<String> texts) {
 
+        /** A span of that service, of that kind (its server side, a Kafka send, a consumption). */
+        boolean is(String service, Span.SpanKind kind) {
+            return this.service.equals(service) && this.kind == kind;
+        }
+
         boolean isSql() {
             return kind == Span.SpanKind.SPAN_KIND_CLIENT && attributeKeys.stream().anyMatch(key -> key.startsWith("db."));
         }
