@@ -36,6 +36,19 @@ public final class JavaProcess {
         return log;
     }
 
+    /**
+     * The last lines of its log, for a failure message: a part that dies in CI leaves its log on a
+     * machine nobody can open afterwards, so the reason has to travel in the message itself.
+     */
+    public String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8);
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(its log could not be read: " + e.getMessage() + ")";
+        }
+    }
+
     /** The running JVM of this part, if any. */
     public Optional<ProcessHandle> find() {
         String stackMarker = stackMarker();

@@ -20,6 +20,9 @@ import java.util.function.Supplier;
  */
 public final class ServiceProcess {
 
+    /** Enough for a start-up failure's exception and its causes, not a whole start. */
+    private static final int LOG_LINES_SHOWN = 20;
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -152,11 +155,13 @@ public final class ServiceProcess {
         Instant deadline = Instant.now().plus(timeout);
         while (!isReady()) {
             if (!isRunning()) {
-                throw new StackFailure(name + " exited during startup; its log is " + log());
+                throw new StackFailure(name + " exited during startup; its log is " + log() + ", ending with:"
+                        + System.lineSeparator() + process.logTail(LOG_LINES_SHOWN));
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new StackFailure(name + " was not ready at " + baseUrl() + "/q/health/ready after "
-                        + timeout.toSeconds() + " s; its log is " + log());
+                        + timeout.toSeconds() + " s; its log is " + log() + ", ending with:"
+                        + System.lineSeparator() + process.logTail(LOG_LINES_SHOWN));
             }
             try {
                 Thread.sleep(250);
