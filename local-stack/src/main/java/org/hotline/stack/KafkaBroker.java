@@ -26,9 +26,12 @@ public final class KafkaBroker {
     private final int controllerPort;
     private final StackClasspath classpath;
     private final JavaProcess process;
+    private final List<String> jvmOptions;
 
-    public KafkaBroker(Path dir, Path log, int port, int controllerPort, StackClasspath classpath, Path stackHome) {
+    public KafkaBroker(Path dir, Path log, int port, int controllerPort, StackClasspath classpath, Path stackHome,
+            List<String> jvmOptions) {
         this.dir = dir.toAbsolutePath().normalize();
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.port = port;
         this.controllerPort = controllerPort;
         this.classpath = classpath;
@@ -69,8 +72,10 @@ public final class KafkaBroker {
         if (!Files.isRegularFile(dir.resolve("data/meta.properties"))) {
             format();
         }
-        process.start(List.of("-Xms128m", "-Xmx512m", "-Dlog4j2.configurationFile=classpath:hotline-kafka-log4j2.xml",
-                        "-cp", classpath.value()),
+        List<String> options = new java.util.ArrayList<>(List.of("-Xms128m", "-Xmx512m"));
+        options.addAll(jvmOptions);
+        options.addAll(List.of("-Dlog4j2.configurationFile=classpath:hotline-kafka-log4j2.xml", "-cp", classpath.value()));
+        process.start(options,
                 List.of("kafka.Kafka", properties().toString()), Map.of(), dir, detached);
         awaitReady(timeout);
     }

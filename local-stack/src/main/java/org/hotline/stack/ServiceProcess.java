@@ -33,6 +33,8 @@ public final class ServiceProcess {
     private final String heap;
     private final List<String> jvmOptions;
     private final JavaProcess process;
+    private final ClassDataArchive classData;
+    private final boolean firstInstance;
     private Map<String, String> overrides = Map.of();
     private boolean detached;
     private Duration timeout = Duration.ofSeconds(90);
@@ -57,6 +59,8 @@ public final class ServiceProcess {
         this.heap = heap;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.process = new JavaProcess(stackHome, instance, log);
+        this.classData = new ClassDataArchive(stackHome, module, jar);
+        this.firstInstance = module.equals(instance);
     }
 
     public String name() {
@@ -111,6 +115,7 @@ public final class ServiceProcess {
             throw new StackFailure(jar + " is missing: package the services first (./stack up --build)");
         }
         List<String> options = new java.util.ArrayList<>(List.of("-Xmx" + heap));
+        options.addAll(classData.options(firstInstance));
         options.addAll(jvmOptions);
         process.start(options, List.of("-jar", jar.toString()),
                 withPort(), workingDirectory, detached);

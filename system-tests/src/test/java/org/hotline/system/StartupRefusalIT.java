@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.hotline.stack.JavaProcess;
+import org.hotline.stack.LocalStack;
 import org.hotline.stack.Ports;
 import org.hotline.stack.ServiceDatabase;
 import org.hotline.stack.ServiceMigration;
@@ -170,7 +172,8 @@ class StartupRefusalIT {
         String part = "intake-refusal-" + name;
         Path log = hotline.home().resolve("logs").resolve(part + ".log");
         Files.deleteIfExists(log);
-        Process process = new JavaProcess(hotline.home(), part, log).startAttached(List.of("-Xmx256m"),
+        Process process = new JavaProcess(hotline.home(), part, log).startAttached(
+                Stream.concat(Stream.of("-Xmx256m"), LocalStack.Settings.QUICK_START.stream()).toList(),
                 List.of("-jar", hotline.intake().jar().toString()), environment, hotline.home());
         try {
             // A deadline for a process that, wrongly, starts and serves: the refusal itself takes seconds.
