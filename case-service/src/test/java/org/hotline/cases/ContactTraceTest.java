@@ -34,7 +34,7 @@ import jakarta.inject.Inject;
  * and answered with a CaseOpened event all in that same trace, so stats-service continues it too.
  */
 @QuarkusTest
-@TestProfile(Traces.On.class)
+@TestProfile(OwnSettingsProfile.class)
 @TestSecurity(user = Officers.OFFICER, roles = Roles.CASE_OFFICER)
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "cases"))
 class ContactTraceTest {

@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 
 /**
  * Where the spans go in tests: Quarkus exports to every SpanExporter bean. Tracing is off in
- * tests (application.properties), so this stays empty except under the Traces.On profile.
+ * tests (application.properties), so this stays empty except under the OwnSettingsProfile.
  */
 @ApplicationScoped
 public class InMemorySpans {

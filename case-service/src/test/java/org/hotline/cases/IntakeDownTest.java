@@ -6,7 +6,6 @@ import static org.hotline.cases.Contacts.newCallerKey;
 import static org.hotline.cases.Contacts.newReference;
 import static org.hotline.cases.Contacts.send;
 
-import java.util.Map;
 
 import org.hotline.events.ContactRecorded;
 import org.hotline.testing.RealInfrastructure;
@@ -17,22 +16,13 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 @QuarkusTest
 @TestSecurity(user = Officers.OFFICER, roles = Roles.CASE_OFFICER)
-@TestProfile(IntakeDownTest.IntakeDown.class)
+@TestProfile(OwnSettingsProfile.class)
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "cases"))
 class IntakeDownTest {
-
-    /** Nothing listens on port 1: every call to intake is refused at once. */
-    public static class IntakeDown implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.rest-client.intake-service.url", "http://127.0.0.1:1");
-        }
-    }
 
     @Test
     void personalDataWhileIntakeIsDownIsServiceUnavailableProblem() {

@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Map;
-import java.util.Set;
 
 import org.hotline.cases.service.CaseQueries;
 import org.hotline.problem.Roles;
@@ -25,7 +23,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
@@ -39,25 +36,12 @@ import jakarta.inject.Singleton;
  * token subject, so their buckets do not mix.
  */
 @QuarkusTest
-@TestProfile(ReferenceLookupThrottleTest.ThreeGuessesAnHour.class)
+@TestProfile(OwnSettingsProfile.class)
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "cases"))
 class ReferenceLookupThrottleTest {
 
-    public static class ThreeGuessesAnHour implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("hotline.cases.reference-lookups.burst", "3",
-                    "hotline.cases.reference-lookups.refill-every", "1h");
-        }
-
-        @Override
-        public Set<Class<?>> getEnabledAlternatives() {
-            return Set.of(MovableClock.class);
-        }
-    }
-
     /** The system clock, moved on by the test: an hour passes without waiting an hour. */
-    /* Enabled by the profile only, so other tests keep the system clock. */
+    /* Enabled by OwnSettingsProfile only, so the tests of the default profile keep the system clock. */
     @Alternative
     @Singleton
     public static class MovableClock extends Clock {

@@ -5,31 +5,22 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
  * For the tracing tests: the services run with tracing off in tests (cheap), and a test class
- * that reads spans switches it on with {@link On} and injects the service's in-memory exporter
- * (an {@link InMemorySpanExporter} bean in its test sources).
+ * that reads spans switches it on with its service's test profile ({@code OwnSettingsProfile})
+ * and injects the service's in-memory exporter (an {@link InMemorySpanExporter} bean in its test
+ * sources).
  */
 public final class Traces {
 
     private Traces() {
-    }
-
-    /** Tracing on for this test class; its spans go to the in-memory exporter. */
-    public static class On implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.otel.sdk.disabled", "false");
-        }
     }
 
     /** A fresh W3C trace id (32 hex digits). */

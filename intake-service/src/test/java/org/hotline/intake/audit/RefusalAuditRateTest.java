@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.hotline.intake.OwnSettingsProfile;
 import org.hotline.audit.SuppressedRefusals;
 import org.hotline.testing.AuditTrail;
 import org.hotline.testing.AuditTrail.Entry;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
@@ -31,25 +30,12 @@ import jakarta.inject.Inject;
  * came. Each test is a source of its own (X-Forwarded-For, believed in this profile only).
  */
 @QuarkusTest
-@TestProfile(RefusalAuditRateTest.SmallBursts.class)
+@TestProfile(OwnSettingsProfile.class)
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "intake"))
 class RefusalAuditRateTest {
 
     private static final AuditTrail AUDIT = AuditTrail.of("intake");
     private static final Pattern COUNT_401 = Pattern.compile("refused-401 x(\\d+)");
-
-    /** Two refusals at once per source, and none back within a test. */
-    public static class SmallBursts implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("hotline.audit.refusals.burst", "2",
-                    "hotline.audit.refusals.refill-every", "PT1H",
-                    // Written when the test asks, not on a schedule in between.
-                    "hotline.audit.refusals.summary-every", "PT1H",
-                    "quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.allow-x-forwarded", "true");
-        }
-    }
 
     @Inject
     SuppressedRefusals suppressed;

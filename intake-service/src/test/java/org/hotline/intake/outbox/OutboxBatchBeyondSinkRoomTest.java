@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.hotline.intake.OwnSettingsProfile;
 import org.hotline.events.CallerRole;
 import org.hotline.events.Channel;
 import org.hotline.events.ContactRecorded;
@@ -27,7 +28,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 
@@ -38,18 +38,9 @@ import jakarta.inject.Inject;
  * relay and sent those records again (what a bulk import and every drain ran into).
  */
 @QuarkusTest
-@TestProfile(OutboxBatchBeyondSinkRoomTest.TinySinkRoom.class)
+@TestProfile(OwnSettingsProfile.class)
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "intake"))
 class OutboxBatchBeyondSinkRoomTest {
-
-    /** Room for 4 unacknowledged records and 2 buffered ones, against a batch of 300. */
-    public static class TinySinkRoom implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("mp.messaging.outgoing.outbox.max-inflight-messages", "4",
-                    "mp.messaging.emitter.default-buffer-size", "2");
-        }
-    }
 
     private static final int EVENTS = 300;
 

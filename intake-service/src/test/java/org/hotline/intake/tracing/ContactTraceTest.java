@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hotline.intake.OwnSettingsProfile;
 import org.hotline.intake.Contacts;
 import org.hotline.intake.ContactsTopic;
 import org.hotline.intake.FakeCaseService;
@@ -34,7 +35,7 @@ import jakarta.inject.Inject;
  * case-service's ContactTraceTest takes it from there.
  */
 @QuarkusTest
-@TestProfile(Traces.On.class)
+@TestProfile(OwnSettingsProfile.class)
 @TestSecurity(user = "operator-3", roles = Roles.OPERATOR)
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "database", value = "intake"))
 @WithTestResource(FakeCaseService.class)
