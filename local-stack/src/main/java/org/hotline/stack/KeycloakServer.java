@@ -5,9 +5,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,13 +44,18 @@ public final class KeycloakServer {
     private final Path dir;
     private final int port;
     private final JavaProcess process;
+    private final List<String> jvmOptions;
     /** The start {@link #awaitReady} waits for, so it can start it again once it has built itself. */
     private PendingStart pendingStart;
+    /** Held from the launch that may build a fresh distribution until that build is done. */
+    private FileLock buildLock;
+    private final Object buildLockGuard = new Object();
 
     private record PendingStart(Path distribution, Map<String, String> realm, boolean detached, Process process) {
     }
 
-    public KeycloakServer(Path repoRoot, Path dir, Path log, int port, Path stackHome) {
+    public KeycloakServer(Path repoRoot, Path dir, Path log, int port, Path stackHome, List<String> jvmOptions) {
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.repoRoot = repoRoot.toAbsolutePath().normalize();
         this.dir = dir.toAbsolutePath().normalize();
         this.port = port;
@@ -105,7 +113,11 @@ public final class KeycloakServer {
         }
         Path distribution = distribution();
         prepareImport();
-        this.pendingStart = new PendingStart(distribution, realm, detached, start(distribution, realm, detached, false));
+        holdBuildLockUnlessBuilt(distribution);
+        Process first = start(distribution, realm, detached, false);
+        // Let the next launcher go as soon as the build is done, not once this whole stack is up.
+        first.onExit().thenAccept(exited -> releaseBuildLock(distribution, exited.exitValue() == START_AGAIN));
+        this.pendingStart = new PendingStart(distribution, realm, detached, first);
     }
 
     /**
@@ -119,19 +131,74 @@ public final class KeycloakServer {
         while (!answers()) {
             if (!isRunning()) {
                 if (pendingStart != null && !restarted && exitStatus(pendingStart.process()) == START_AGAIN) {
+                    releaseBuildLock(pendingStart.distribution(), true);
                     start(pendingStart.distribution(), pendingStart.realm(), pendingStart.detached(), true);
                     restarted = true;
                 } else {
+                    releaseBuildLock(null, false);
                     throw new StackFailure("Keycloak exited during startup; its log is " + log());
                 }
             }
             if (Instant.now().isAfter(deadline)) {
+                releaseBuildLock(null, false);
                 throw new StackFailure("Keycloak did not serve the " + REALM + " realm at " + realmUrl() + " within "
                         + timeout.toSeconds() + " s; its log is " + log());
             }
             pause();
         }
+        if (pendingStart != null) {
+            releaseBuildLock(pendingStart.distribution(), true);
+        }
         pendingStart = null;
+    }
+
+    /**
+     * Keycloak builds itself into its distribution on the first start there, and two stacks that
+     * start at once (the system tests run in two JVMs, each with a stack of its own) would build
+     * into the same folder together. So a launcher that finds no mark of a finished build takes
+     * a lock on the distribution (across processes) and holds it until its Keycloak has built
+     * (or started, when it needed no build); another waits for it, then finds the mark.
+     */
+    private void holdBuildLockUnlessBuilt(Path distribution) {
+        if (Files.exists(builtMark(distribution))) {
+            return;
+        }
+        try {
+            FileChannel channel = FileChannel.open(distribution.resolveSibling(distribution.getFileName() + ".build-lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.lock();
+            synchronized (buildLockGuard) {
+                buildLock = lock;
+            }
+            if (Files.exists(builtMark(distribution))) {
+                releaseBuildLock(null, false);
+            }
+        } catch (IOException e) {
+            throw new StackFailure("cannot lock Keycloak's distribution " + distribution + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Lets the next launcher go, marking the distribution built when it is. */
+    private void releaseBuildLock(Path distribution, boolean built) {
+        synchronized (buildLockGuard) {
+            if (buildLock == null) {
+                return;
+            }
+            try {
+                if (built) {
+                    Files.writeString(builtMark(distribution), "built by this launcher's first start\n");
+                }
+                buildLock.channel().close();
+            } catch (IOException e) {
+                throw new StackFailure("cannot mark Keycloak's distribution built: " + e.getMessage(), e);
+            } finally {
+                buildLock = null;
+            }
+        }
+    }
+
+    private static Path builtMark(Path distribution) {
+        return distribution.resolve(".hotline-built");
     }
 
     /** SIGTERM, as for every part; returns false if it had to be killed. */
@@ -161,6 +228,7 @@ public final class KeycloakServer {
         if (built) {
             jvm.add("-Dkc.config.built=true");
         }
+        jvm.addAll(jvmOptions);
         jvm.addAll(List.of("-cp", distribution.resolve("lib/quarkus-run.jar").toString()));
         List<String> command = List.of("io.quarkus.bootstrap.runner.QuarkusEntryPoint", "start-dev",
                 "--db=dev-mem", "--http-host=127.0.0.1", "--http-port=" + port,

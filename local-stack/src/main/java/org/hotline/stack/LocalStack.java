@@ -33,7 +33,7 @@ public final class LocalStack {
      * next (on a busy 2-core machine three JVMs booting at once only slow each other down).
      * {@code serviceEnvironment} is set on every service last, over the stack's own choices (the
      * system tests switch tracing on with it and send it to their own receiver).
-     * {@code serviceJvmOptions}: JVM options by part name (a service's, or {@code kafka}).
+     * {@code serviceJvmOptions}: JVM options by part name (a service's, {@code kafka} or {@code keycloak}).
      * {@code identityProvider}: also run Keycloak, which the ops dashboard signs in through (the
      * benchmark leaves it out: it measures the services, and the dashboard is not under load).
      */
@@ -52,7 +52,7 @@ public final class LocalStack {
         public static Settings forTests(Path repoRoot, Path home) {
             return new Settings(repoRoot, home, Ports.free(), false, true, "256m", Duration.ofSeconds(300), false,
                     Map.of("intake-service", QUICK_START, "case-service", QUICK_START, "stats-service", QUICK_START,
-                            "kafka", QUICK_START),
+                            "kafka", QUICK_START, "keycloak", QUICK_START),
                     Map.of(), true);
         }
 
@@ -61,7 +61,7 @@ public final class LocalStack {
          * the C2 compiler would cost more than it earns, and the 2-core CI machine has no core to
          * spare for G1's threads. Measured on case-service: CPU to ready 11.7 s with the defaults,
          * 6.4 s with these (4.5 s with its class-data archive too). The broker, restarted by the
-         * fault suites, gets them too. Not for {@code ./stack} or the benchmark, which run what
+         * fault suites, and Keycloak, which builds itself on its first start, get them too. Not for {@code ./stack} or the benchmark, which run what
          * production runs.
          */
         public static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
@@ -116,7 +116,7 @@ public final class LocalStack {
                 ports.kafkaController(), StackClasspath.of(settings.repoRoot()), home,
                 settings.serviceJvmOptions().getOrDefault("kafka", List.of()));
         this.keycloak = new KeycloakServer(settings.repoRoot(), home.resolve("keycloak"), logs.resolve("keycloak.log"),
-                ports.keycloak(), home);
+                ports.keycloak(), home, settings.serviceJvmOptions().getOrDefault("keycloak", List.of()));
         this.secrets = new StackSecrets(home);
         this.intake = service("intake-service", ports.intake(), logs);
         this.cases = service("case-service", ports.cases(), logs);
