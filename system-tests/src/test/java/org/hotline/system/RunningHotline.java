@@ -54,13 +54,23 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
         return hotline(context);
     }
 
-    private static Hotline hotline(ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(Hotline.class, key -> Hotline.start(), Hotline.class);
+    /**
+     * One stack per JVM, kept in a static field rather than in JUnit's root store: with two
+     * failsafe JVMs each test class arrives as a run of its own, whose root store (and whatever
+     * it holds) is closed when that class ends. The stack is stopped by the shutdown hook
+     * {@link Hotline#start} registers, when the JVM ends.
+     */
+    private static Hotline shared;
+
+    private static synchronized Hotline hotline(ExtensionContext context) {
+        if (shared == null) {
+            shared = Hotline.start();
+        }
+        return shared;
     }
 
-    /** Handles to the running system. Closed (everything stopped and deleted) when the test run ends. */
-    public static final class Hotline implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    /** Handles to the running system. Closed (everything stopped and deleted) when the test JVM ends. */
+    public static final class Hotline implements AutoCloseable {
 
         private final LocalStack stack;
         private final TraceCollector traces;
