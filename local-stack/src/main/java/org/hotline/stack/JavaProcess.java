@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 public final class JavaProcess {
 
     private static final Duration GRACE = Duration.ofSeconds(30);
+    /** How much of a log's end {@link #logTail} reads. */
+    private static final int TAIL_BYTES = 64 * 1024;
 
     private final Path home;
     private final String part;
@@ -41,10 +43,15 @@ public final class JavaProcess {
      * machine nobody can open afterwards, so the reason has to travel in the message itself.
      */
     public String logTail(int lines) {
-        try {
-            List<String> all = Files.readAllLines(log, java.nio.charset.StandardCharsets.UTF_8);
+        // Only the end is read: a benchmark's logs run to hundreds of megabytes.
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(log.toFile(), "r")) {
+            long start = Math.max(0, file.length() - TAIL_BYTES);
+            byte[] end = new byte[(int) (file.length() - start)];
+            file.seek(start);
+            file.readFully(end);
+            List<String> all = new String(end, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
             return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException e) {
             return "(its log could not be read: " + e.getMessage() + ")";
         }
     }
