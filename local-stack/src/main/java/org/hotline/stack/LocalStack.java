@@ -61,8 +61,8 @@ public final class LocalStack {
          * the C2 compiler would cost more than it earns, and the 2-core CI machine has no core to
          * spare for G1's threads. Measured on case-service: CPU to ready 11.7 s with the defaults,
          * 6.4 s with these (4.5 s with its class-data archive too). The broker, restarted by the
-         * fault suites, and Keycloak, which builds itself on its first start, get them too. Not for {@code ./stack} or the benchmark, which run what
-         * production runs.
+         * fault suites, and Keycloak, which builds itself on its first start, get them too. Not
+         * for {@code ./stack} or the benchmark, which run what production runs.
          */
         public static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 

@@ -41,7 +41,7 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        hotline(context);
+        hotline();
     }
 
     @Override
@@ -51,7 +51,7 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return hotline(context);
+        return hotline();
     }
 
     /**
@@ -62,7 +62,7 @@ public class RunningHotline implements BeforeAllCallback, ParameterResolver {
      */
     private static Hotline shared;
 
-    private static synchronized Hotline hotline(ExtensionContext context) {
+    private static synchronized Hotline hotline() {
         if (shared == null) {
             shared = Hotline.start();
         }
