@@ -45,10 +45,8 @@ final class ClassDataArchive {
         } catch (IOException e) {
             return List.of();
         }
-        // Its checks are the JVM's business: a misfit archive is a note in the log, not a warning.
-        List<String> quiet = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
         if (Files.isRegularFile(archive)) {
-            return concat(quiet, "-XX:SharedArchiveFile=" + archive);
+            return quietly("-XX:SharedArchiveFile=" + archive);
         }
         if (!mayWrite) {
             return List.of();
@@ -59,7 +57,7 @@ final class ClassDataArchive {
         } catch (IOException e) {
             return List.of();
         }
-        return concat(quiet, "-XX:ArchiveClassesAtExit=" + archive);
+        return quietly("-XX:ArchiveClassesAtExit=" + archive);
     }
 
     private void deleteOlderArchives() throws IOException {
@@ -70,9 +68,8 @@ final class ClassDataArchive {
         }
     }
 
-    private static List<String> concat(List<String> first, String last) {
-        List<String> all = new java.util.ArrayList<>(first);
-        all.add(last);
-        return List.copyOf(all);
+    /** Its checks are the JVM's business: a misfit archive is a note in the log, not a warning. */
+    private static List<String> quietly(String archiveOption) {
+        return List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", archiveOption);
     }
 }
