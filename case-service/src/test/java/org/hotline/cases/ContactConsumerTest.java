@@ -34,6 +34,7 @@ import org.hotline.events.Origin;
 import org.hotline.events.Purpose;
 import org.hotline.events.Topics;
 import org.hotline.inbox.Consumed;
+import org.hotline.inbox.InboxTransaction;
 import org.hotline.testing.MetricsScrape;
 import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,9 @@ class ContactConsumerTest {
 
     @Inject
     ContactConsumer consumer;
+
+    @Inject
+    InboxTransaction transaction;
 
     @Test
     void surrenderRequestOpensRequestedCaseReadableByItsReference() {
@@ -181,8 +185,8 @@ class ContactConsumerTest {
                 Contacts.now()));
 
         // The consumer's own code, called with batches of our making: which records Kafka polls together is its choice.
-        consumer.applyAll(consumed(request, followUp, request, followUp));
-        consumer.applyAll(consumed(followUp, request));
+        transaction.apply(consumer, consumed(request, followUp, request, followUp));
+        transaction.apply(consumer, consumed(followUp, request));
 
         CaseView applied = CaseApi.find(reference).orElseThrow();
         assertThat(applied.contactCount()).isEqualTo(2);
@@ -199,7 +203,7 @@ class ContactConsumerTest {
             List<CompletableFuture<Void>> done = references.stream()
                     .map(reference -> CompletableFuture.runAsync(() -> {
                         awaitQuietly(start);
-                        consumer.apply(EventJson.write(surrenderRequest(callerKey, reference)));
+                        transaction.apply(consumer, consumed(EventJson.write(surrenderRequest(callerKey, reference))));
                     }, pool))
                     .toList();
             start.countDown();

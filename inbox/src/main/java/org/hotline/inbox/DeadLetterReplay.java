@@ -7,15 +7,16 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.hotline.telemetry.EventLogContext;
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 
 /**
- * Applies dead letters again, once their cause is fixed, through the same {@link TopicApplier}
- * as the live consumer. Exactly-once holds: an event applied before (by an earlier replay, or
+ * Applies dead letters again, once their cause is fixed, through the same {@link EventConsumer}
+ * and {@link InboxTransaction} as the live consumer. Exactly-once holds: an event applied before (by an earlier replay, or
  * because it was redelivered) is recognised by its event id and changes nothing. The dead-letter
  * topic itself is left as it is: it is the record of what failed.
  */
@@ -29,11 +30,14 @@ public class DeadLetterReplay {
     }
 
     private final DeadLetterTopic topic;
-    private final Map<String, TopicApplier> appliers;
+    private final InboxTransaction transaction;
+    private final Map<String, EventConsumer<?>> consumers;
 
-    public DeadLetterReplay(DeadLetterTopic topic, Instance<TopicApplier> appliers) {
+    public DeadLetterReplay(DeadLetterTopic topic, InboxTransaction transaction,
+            @Any Instance<EventConsumer<?>> consumers) {
         this.topic = topic;
-        this.appliers = appliers.stream().collect(Collectors.toMap(TopicApplier::topic, Function.identity()));
+        this.transaction = transaction;
+        this.consumers = consumers.stream().collect(Collectors.toMap(EventConsumer::topic, Function.identity()));
     }
 
     public List<DeadLetter> list() {
@@ -48,13 +52,14 @@ public class DeadLetterReplay {
             if (!ids.isEmpty() && !ids.contains(letter.id())) {
                 continue;
             }
-            TopicApplier applier = appliers.get(letter.topic());
-            if (applier == null) {
+            EventConsumer<?> consumer = consumers.get(letter.topic());
+            if (consumer == null) {
                 outcomes.add(new Outcome(letter.id(), false, "no consumer here reads topic " + letter.topic()));
                 continue;
             }
-            try (EventLogContext logged = EventLogContext.of(stored.eventId())) {
-                applier.apply(stored.payload());
+            Consumed record = new Consumed(stored.payload(), stored.eventId(), null);
+            try (Scope entered = record.enter()) {
+                transaction.apply(consumer, List.of(record));
                 outcomes.add(new Outcome(letter.id(), true, null));
             } catch (RuntimeException e) {
                 LOG.warnf("Dead letter %s still fails: %s", letter.id(), e.getMessage());

@@ -9,21 +9,27 @@ import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.hotline.events.CloudEventHeaders;
+import org.hotline.events.HotlineEvent;
 import org.hotline.telemetry.EventLogContext;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.opentelemetry.context.Scope;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.opentelemetry.context.Scope;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 
 /**
  * Applies consumed records a batch at a time (one poll, {@code batch=true} on the channel) and
  * acknowledges the batch only once its effect committed. The batch goes to the service's
- * {@link TopicApplier#applyAll} whole, in the order of each partition. If it fails for good, its
+ * {@link EventConsumer} whole, in the order of each partition, in one transaction that also records
+ * which events were applied ({@link InboxTransaction}). If it fails for good, its
  * records are applied again one by one: those that can be are applied (or, applied before, change
  * nothing), and only a record that can never be applied is negatively acknowledged, so the
  * channel's {@code failure-strategy=dead-letter-queue} sends that record alone to the dead-letter
@@ -42,21 +48,42 @@ public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
+    /** Records sent to the dead-letter topic. */
+    static final String DEAD_LETTERS = "hotline.dead.letters";
+    /**
+     * Records whose transaction committed: applied, or recognised as applied before. The benchmark
+     * times a drain by it, and a rate of 0 with a backlog is a consumer that is stuck.
+     */
+    static final String APPLIED = "hotline.inbox.applied";
+
     private final InFlight inFlight;
     private final MeterRegistry registry;
+    private final InboxTransaction transaction;
 
-    public Inbox(InFlight inFlight, MeterRegistry registry) {
+    public Inbox(InFlight inFlight, MeterRegistry registry, InboxTransaction transaction) {
         this.inFlight = inFlight;
         this.registry = registry;
+        this.transaction = transaction;
     }
 
-    public CompletionStage<Void> deliver(String channel, KafkaRecordBatch<String, String> batch, TopicApplier applier) {
+    /** Counted from the start, so the metrics read 0 rather than missing until the first record. */
+    void countFromStart(@Observes StartupEvent startup, @Any Instance<EventConsumer<?>> consumers) {
+        consumers.forEach(consumer -> {
+            registry.counter(DEAD_LETTERS, "channel", consumer.channel());
+            registry.counter(APPLIED, "channel", consumer.channel());
+        });
+    }
+
+    /** Applies one poll's batch through the consumer and acknowledges it once it committed. */
+    public <E extends HotlineEvent> CompletionStage<Void> deliver(KafkaRecordBatch<String, String> batch, EventConsumer<E> consumer) {
         if (GracefulStop.began()) {
             return leftForNextStart();
         }
+        String channel = consumer.channel();
         inFlight.begin(channel);
         try {
-            applier.applyAll(batch.getRecords().stream().map(Inbox::consumed).toList());
+            transaction.apply(consumer, batch.getRecords().stream().map(Inbox::consumed).toList());
+            registry.counter(APPLIED, "channel", channel).increment(batch.getRecords().size());
             return batch.ack();
         } catch (RuntimeException e) {
             if (GracefulStop.began()) {
@@ -66,7 +93,7 @@ public class Inbox {
             // The message only: a record itself may hold anything.
             LOG.infof("Batch of %d records on %s failed (%s); applying them one by one", batch.getRecords().size(),
                     channel, e.getMessage());
-            return oneByOne(channel, batch, applier);
+            return oneByOne(channel, batch, consumer);
         } finally {
             inFlight.end(channel);
         }
@@ -79,22 +106,24 @@ public class Inbox {
      * restart its applied records change nothing, but a poison record already dead-lettered is
      * dead-lettered a second time (its replay changes nothing twice either).
      */
-    private CompletionStage<Void> oneByOne(String channel, KafkaRecordBatch<String, String> batch,
-            TopicApplier applier) {
+    private <E extends HotlineEvent> CompletionStage<Void> oneByOne(String channel, KafkaRecordBatch<String, String> batch,
+            EventConsumer<E> consumer) {
         List<CompletableFuture<Void>> deadLetters = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             if (GracefulStop.began()) {
                 return leftForNextStart();
             }
-            try (Scope entered = consumed(record).enter()) {
-                applier.apply(record.getPayload());
+            Consumed consumed = consumed(record);
+            try (Scope entered = consumed.enter()) {
+                transaction.apply(consumer, List.of(consumed));
+                registry.counter(APPLIED, "channel", channel).increment();
             } catch (RuntimeException e) {
                 if (GracefulStop.began()) {
                     LOG.infof("Record on %s left unacknowledged: the service stops (%s)", channel, e.getMessage());
                     return leftForNextStart();
                 }
                 try (EventLogContext logged = EventLogContext.of(eventIdOf(record))) {
-                    registry.counter("hotline.dead.letters", "channel", channel).increment();
+                    registry.counter(DEAD_LETTERS, "channel", channel).increment();
                     // The message only: the record itself may hold anything.
                     LOG.warnf("Record on %s goes to the dead-letter topic: %s", channel, e.getMessage());
                 }
@@ -105,7 +134,7 @@ public class Inbox {
                 .thenCompose(done -> batch.ack());
     }
 
-    private static Consumed consumed(KafkaRecord<String, String> record) {
+    static Consumed consumed(KafkaRecord<String, String> record) {
         return new Consumed(record.getPayload(), eventIdOf(record),
                 TracingMetadata.fromMessage(record).map(TracingMetadata::getCurrentContext).orElse(null));
     }
@@ -117,11 +146,6 @@ public class Inbox {
                 .map(Header::value)
                 .map(value -> new String(value, StandardCharsets.UTF_8))
                 .orElse(null);
-    }
-
-    /** Counted from the start, so the metric reads 0 rather than missing until the first poison record. */
-    public void registerChannel(String channel) {
-        registry.counter("hotline.dead.letters", "channel", channel);
     }
 
     /**

@@ -42,7 +42,7 @@ class ProcessedEventIdsTest {
     static void startPostgres() throws SQLException {
         postgres = PostgresCluster.startThrowaway(
                 Path.of("target", "real-postgres", UUID.randomUUID().toString().substring(0, 8)));
-        postgres.createDatabases("inbox");
+        postgres.createDatabases("inbox", "generations");
         try (Connection connection = postgres.connect("inbox"); Statement statement = connection.createStatement()) {
             statement.execute("""
                     create table processed_event (
@@ -51,6 +51,34 @@ class ProcessedEventIdsTest {
                         seq          bigserial
                     );
                     create table effect (event_id uuid not null)""");
+        }
+        try (Connection connection = postgres.connect("generations");
+                Statement statement = connection.createStatement()) {
+            // stats-service's shape: a store kept in generations, each built once from the whole history.
+            statement.execute("""
+                    create table processed_event (
+                        generation   integer     not null,
+                        event_id     uuid        not null,
+                        processed_at timestamptz not null,
+                        seq          bigserial,
+                        primary key (generation, event_id)
+                    )""");
+        }
+    }
+
+    @Test
+    void anEventAppliedToOneGenerationIsNewToAnotherAndOldToItsOwn() throws SQLException {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+
+        try (Connection connection = postgres.connect("generations")) {
+            Set<UUID> first = ProcessedEventIds.recordFirstTime(connection, 1, List.of(a, b, a), FIRST);
+            Set<UUID> again = ProcessedEventIds.recordFirstTime(connection, 1, List.of(b, a), LATER);
+            Set<UUID> rebuilt = ProcessedEventIds.recordFirstTime(connection, 2, List.of(a), LATER);
+
+            assertThat(first).containsExactlyInAnyOrder(a, b);
+            assertThat(again).isEmpty();
+            assertThat(rebuilt).containsExactly(a);
         }
     }
 

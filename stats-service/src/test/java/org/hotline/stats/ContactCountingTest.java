@@ -13,20 +13,23 @@ import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.hotline.events.Channel;
-import org.hotline.events.EventJson;
 import org.hotline.events.ContactRecorded;
+import org.hotline.events.EventJson;
 import org.hotline.events.Origin;
 import org.hotline.events.Purpose;
+import org.hotline.inbox.Consumed;
+import org.hotline.inbox.InboxTransaction;
+import org.hotline.problem.Roles;
+import org.hotline.stack.Tokens;
+import org.hotline.stats.config.StatsConfig;
+import org.hotline.stats.messaging.ContactConsumer;
 import org.hotline.testing.RealInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.hotline.problem.Roles;
-import org.hotline.stack.Tokens;
-import org.hotline.stats.config.StatsConfig;
-import org.hotline.stats.messaging.LiveEvents;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,7 +47,10 @@ import jakarta.inject.Inject;
 class ContactCountingTest {
 
     @Inject
-    LiveEvents liveEvents;
+    InboxTransaction transaction;
+
+    @Inject
+    ContactConsumer contacts;
 
     @Inject
     StatsConfig config;
@@ -124,8 +130,8 @@ class ContactCountingTest {
         String other = EventJson.write(contact(callerKey, Instant.parse("2022-07-11T11:00:00Z")));
 
         // The consumer's own code, called with batches of our making: which records Kafka polls together is its choice.
-        liveEvents.applyAll(List.of(repeated, other, repeated), ContactRecorded.class);
-        liveEvents.applyAll(List.of(other, repeated), ContactRecorded.class);
+        transaction.apply(contacts, consumed(repeated, other, repeated));
+        transaction.apply(contacts, consumed(other, repeated));
 
         assertThat(series("contacts", "day", "2022-07-11", "2022-07-11", null).getList("buckets.total"))
                 .containsExactly(2);
@@ -216,5 +222,9 @@ class ContactCountingTest {
 
     private static Map<String, Integer> origins(int ru) {
         return Map.of("RU", ru, "UA_OCCUPIED", 0, "BY", 0, "OTHER", 0, "UNKNOWN", 0);
+    }
+
+    private static List<Consumed> consumed(String... payloads) {
+        return Stream.of(payloads).map(payload -> new Consumed(payload, null, null)).toList();
     }
 }

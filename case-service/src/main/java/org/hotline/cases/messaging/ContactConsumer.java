@@ -1,82 +1,52 @@
 package org.hotline.cases.messaging;
 
-import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.hotline.cases.service.UnusableContact;
+import org.hotline.cases.service.CaseContacts;
 import org.hotline.events.ContactRecorded;
-import org.hotline.events.EventJson;
-import org.hotline.events.HotlineEvent;
 import org.hotline.events.Topics;
-import org.hotline.inbox.Consumed;
+import org.hotline.inbox.Batch;
+import org.hotline.inbox.EventConsumer;
 import org.hotline.inbox.Inbox;
-import org.hotline.inbox.TopicApplier;
+import org.hotline.inbox.UnusableEvent;
 
-import io.opentelemetry.context.Scope;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 /**
- * Reads {@code hotline.contacts.v1} a batch (one poll) at a time and applies each batch in one
- * transaction. A record that cannot be read or used fails its batch, whose records the
- * {@link Inbox} then applies one by one: that record alone goes to the dead-letter topic, the
- * others are still processed. A transient failure never gets that far: {@link ContactWriter}
- * waits it out. The {@link Inbox} acknowledges, and holds batches back while the service stops.
+ * Opens and advances cases from {@code hotline.contacts.v1}: the {@link Inbox} hands each poll's
+ * contacts here in one transaction, and {@link CaseContacts} applies those never applied before,
+ * each in its own record's trace and log context.
  */
-@ApplicationScoped
-public class ContactConsumer implements TopicApplier {
+@Singleton
+public class ContactConsumer extends EventConsumer<ContactRecorded> {
 
     static final String CHANNEL = "contacts-in";
 
-    private final ContactWriter writer;
-    private final Inbox inbox;
+    private final CaseContacts caseContacts;
 
-    public ContactConsumer(ContactWriter writer, Inbox inbox) {
-        this.writer = writer;
-        this.inbox = inbox;
-    }
-
-    void countFromStart(@Observes StartupEvent startup) {
-        inbox.registerChannel(CHANNEL);
+    public ContactConsumer(Inbox inbox, CaseContacts caseContacts) {
+        super(inbox, CHANNEL, Topics.CONTACTS, ContactRecorded.class);
+        this.caseContacts = caseContacts;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
-        return inbox.deliver(CHANNEL, batch, this);
+        return deliver(batch);
     }
 
     @Override
-    public String topic() {
-        return Topics.CONTACTS;
-    }
-
-    @Override
-    public void apply(String payload) {
-        // The inbox (or the dead-letter replay) has entered the record's context already.
-        writer.applyAll(List.of(usable(payload)), i -> Scope.noop());
-    }
-
-    /** Reads every record first: an unusable one fails the batch before anything is written. */
-    @Override
-    public void applyAll(List<Consumed> records) {
-        writer.applyAll(records.stream().map(record -> usable(record.payload())).toList(),
-                i -> records.get(i).enter());
-    }
-
-    private static ContactRecorded usable(String payload) {
-        HotlineEvent event = EventJson.read(payload);
-        if (!(event instanceof ContactRecorded contact)) {
-            throw new UnusableContact(event.typeName() + " does not belong on the contacts topic");
+    protected void check(ContactRecorded contact) {
+        if (contact.contactId() == null || contact.purpose() == null || contact.occurredAt() == null) {
+            throw new UnusableEvent("contact event lacks its contact id, purpose or time");
         }
-        if (contact.eventId() == null || contact.contactId() == null || contact.purpose() == null
-                || contact.occurredAt() == null) {
-            throw new UnusableContact("contact event lacks its event id, contact id, purpose or time");
-        }
-        return contact;
+    }
+
+    @Override
+    public void apply(Batch<ContactRecorded> batch) {
+        caseContacts.applyAll(batch.firstTime(), batch::enter);
     }
 }

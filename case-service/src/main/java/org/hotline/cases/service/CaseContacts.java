@@ -5,9 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.IntFunction;
+import java.util.function.Function;
 
 import org.hotline.cases.CaseContact;
 import org.hotline.cases.IssuedReference;
@@ -24,6 +23,7 @@ import org.hotline.events.CaseOpened;
 import org.hotline.events.CaseReference;
 import org.hotline.events.ContactRecorded;
 import org.hotline.events.Purpose;
+import org.hotline.inbox.UnusableEvent;
 import org.hotline.outbox.Outbox;
 import org.jboss.logging.Logger;
 
@@ -49,51 +49,41 @@ public class CaseContacts {
     private final CaseContactRepository caseContacts;
     private final InquiryRepository inquiries;
     private final UnsettledContactRepository unsettled;
-    private final ProcessedEvents processedEvents;
     private final Outbox outbox;
     private final Clock clock;
 
     public CaseContacts(CaseRepository cases, ReferenceRepository references, CaseContactRepository caseContacts,
-            InquiryRepository inquiries, UnsettledContactRepository unsettled, ProcessedEvents processedEvents,
-            Outbox outbox, Clock clock) {
+            InquiryRepository inquiries, UnsettledContactRepository unsettled, Outbox outbox, Clock clock) {
         this.cases = cases;
         this.references = references;
         this.caseContacts = caseContacts;
         this.inquiries = inquiries;
         this.unsettled = unsettled;
-        this.processedEvents = processedEvents;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     /**
-     * Applies contacts in their order, all in one transaction: one statement records every event
-     * id, and only the contacts seen for the first time (a contact repeated within the list once)
-     * take effect. Throws a {@link jakarta.persistence.PersistenceException} when a concurrent
-     * change of the same caller or case won the race, and {@link UnusableContact} for a contact
-     * that can never be applied; either way the whole transaction is rolled back, nothing of the
-     * list applied, and it may be retried (or, for an unusable contact, applied one by one).
+     * Applies contacts never applied before (the inbox has recorded their events in this
+     * transaction and left out the repeats), in their order. Throws a
+     * {@link jakarta.persistence.PersistenceException} when a concurrent change of the same caller
+     * or case won the race, and {@link UnusableEvent} for a contact that can never be applied;
+     * either way the whole transaction is rolled back, nothing of the list applied, and it may be
+     * retried (or, for an unusable contact, applied one by one).
      *
-     * @param contextOf the context the effects of the i-th contact run in: its consumed record's
-     *        event id in the log lines, its trace for the SQL and the case events published
+     * @param contextOf the context a contact's effects run in: its consumed record's event id in
+     *        the log lines, its trace for the SQL and the case events published
      */
-    @Transactional
-    public void applyAll(List<ContactRecorded> contacts, IntFunction<Scope> contextOf) {
-        Set<UUID> firstTime = processedEvents.markApplied(contacts.stream().map(ContactRecorded::eventId).toList());
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyAll(List<ContactRecorded> contacts, Function<ContactRecorded, Scope> contextOf) {
         BatchLookups lookups = new BatchLookups(cases, caseContacts,
                 contacts.stream().map(ContactRecorded::contactId).toList(),
                 contacts.stream().filter(contact -> contact.purpose() != Purpose.SURRENDER_REQUEST)
                         .map(contact -> CaseReference.normalize(contact.caseReference()))
                         .flatMap(Optional::stream).toList());
-        for (int i = 0; i < contacts.size(); i++) {
-            ContactRecorded contact = contacts.get(i);
-            try (Scope entered = contextOf.apply(i)) {
-                // Removing the id applies a contact repeated within the list once.
-                if (firstTime.remove(contact.eventId())) {
-                    applyFirstTime(contact, lookups);
-                } else {
-                    LOG.debugf("Contact event %s was applied before; skipped", contact.eventId());
-                }
+        for (ContactRecorded contact : contacts) {
+            try (Scope entered = contextOf.apply(contact)) {
+                applyFirstTime(contact, lookups);
             }
         }
     }
@@ -110,13 +100,13 @@ public class CaseContacts {
 
     private void openOrJoin(ContactRecorded request, BatchLookups lookups) {
         String reference = CaseReference.normalize(request.caseReference())
-                .orElseThrow(() -> new UnusableContact("surrender request " + request.eventId()
+                .orElseThrow(() -> new UnusableEvent("surrender request " + request.eventId()
                         + " has no well-formed case reference"));
         Optional<SurrenderCase> holder = lookups.caseOf(reference);
         if (holder.isPresent()) {
             // The same request recorded again with the reference he already has.
             if (!Objects.equals(holder.get().callerKey, request.callerKey())) {
-                throw new UnusableContact("reference " + reference + " of surrender request " + request.eventId()
+                throw new UnusableEvent("reference " + reference + " of surrender request " + request.eventId()
                         + " already leads to another caller's case");
             }
             link(holder.get(), request, lookups);

@@ -6,11 +6,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.hibernate.Session;
-import org.hotline.inbox.ProcessedEventIds;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -31,16 +29,6 @@ public class KnownCases {
 
     /** A contact linked to a case: the case concerns that contact's caller. */
     public record Link(UUID caseId, UUID contactId) {
-    }
-
-    /**
-     * Records the events as applied, in one statement; returns those recorded now, leaving out the
-     * ones recorded before and the repeats within {@code eventIds}. Sorted, so two instances given
-     * the same events after a rebalance take their rows in one order.
-     */
-    public Set<UUID> recordFirstTime(Collection<UUID> eventIds, Instant now) {
-        return entities.unwrap(Session.class).doReturningWork(
-                connection -> ProcessedEventIds.recordFirstTime(connection, eventIds, now));
     }
 
     /**

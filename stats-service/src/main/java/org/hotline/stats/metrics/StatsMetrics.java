@@ -26,11 +26,6 @@ public class StatsMetrics {
         FunctionCounter.builder("hotline.stats.changes", changes, StatsChanges::version)
                 .description("Changes to the ops room's figures: live events applied and rebuilds activated")
                 .register(registry);
-        // EventConsumers registers these too, but only once it first receives a record (its
-        // bean is created lazily): registered here, the series read 0 from the start.
-        for (String channel : new String[] {"contacts-in", "cases-in"}) {
-            registry.counter("hotline.dead.letters", "channel", channel);
-        }
         Gauge.builder("hotline.stats.rebuild.running", rebuild, r -> r.progress().running() ? 1 : 0)
                 .description("1 while a rebuild replays the topics").register(registry);
         for (String topic : new String[] {config.rebuild().contactsTopic(), config.rebuild().casesTopic()}) {

@@ -1,15 +1,13 @@
 package org.hotline.stats.service;
 
-import java.time.Clock;
-
 import org.hotline.events.CaseCareRecorded;
 import org.hotline.events.CaseEvent;
 import org.hotline.events.CaseOpened;
 import org.hotline.events.CaseState;
 import org.hotline.events.CaseTransitioned;
+import org.hotline.inbox.UnusableEvent;
 import org.hotline.stats.repository.CaseMilestones;
 import org.hotline.stats.repository.CaseSnapshots;
-import org.hotline.stats.repository.ProcessedEvents;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,37 +18,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CaseBoard {
 
-    private final ProcessedEvents processedEvents;
     private final CaseSnapshots snapshots;
     private final CaseMilestones milestones;
-    private final Clock clock;
 
-    public CaseBoard(ProcessedEvents processedEvents, CaseSnapshots snapshots, CaseMilestones milestones,
-                     Clock clock) {
-        this.processedEvents = processedEvents;
+    public CaseBoard(CaseSnapshots snapshots, CaseMilestones milestones) {
         this.snapshots = snapshots;
         this.milestones = milestones;
-        this.clock = clock;
     }
 
-    /** Throws IllegalArgumentException for an event that can never be applied, before anything is written. */
+    /** Throws {@link UnusableEvent} for an event that can never be applied, before anything is written. */
     static void check(CaseEvent event) {
         if (event.eventId() == null || event.caseId() == null || event.occurredAt() == null) {
-            throw new IllegalArgumentException("case event lacks eventId, caseId or occurredAt");
+            throw new UnusableEvent("case event lacks eventId, caseId or occurredAt");
         }
         if (event instanceof CaseTransitioned transitioned && transitioned.to() == null) {
-            throw new IllegalArgumentException("case transition lacks its target state");
+            throw new UnusableEvent("case transition lacks its target state");
         }
         if (event instanceof CaseCareRecorded care && care.kind() == null) {
-            throw new IllegalArgumentException("care record lacks its kind");
+            throw new UnusableEvent("care record lacks its kind");
         }
     }
 
-    /** Must run in a transaction; returns false if the event had been applied in this generation before. */
-    boolean apply(int generation, CaseEvent event) {
-        if (!processedEvents.recordFirstTime(generation, event.eventId(), clock.instant())) {
-            return false;
-        }
+    /** Applies an event the generation never applied; must run in a transaction. */
+    void apply(int generation, CaseEvent event) {
         if (event instanceof CaseOpened opened) {
             // A case officer opens a captured man's case directly in custody; otherwise it is a request.
             CaseState state = opened.state() == null ? CaseState.REQUESTED : opened.state();
@@ -69,6 +59,5 @@ public class CaseBoard {
             // A linked contact or inquiry changes nothing counted.
             snapshots.applyVersion(generation, event.caseId(), event.caseVersion(), event.occurredAt());
         }
-        return true;
     }
 }

@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hotline.events.EventJson;
 import org.hotline.events.HotlineEvent;
+import org.hotline.inbox.UnusableEvent;
 import org.hotline.stats.config.StatsConfig;
 import org.hotline.stats.repository.Generations;
 import org.jboss.logging.Logger;
@@ -168,7 +169,7 @@ public class Rebuild {
                         HotlineEvent event = EventJson.read(record.value());
                         StatsWriter.check(event);
                         batch.add(event);
-                    } catch (EventJson.UnreadableEvent | IllegalArgumentException e) {
+                    } catch (EventJson.UnreadableEvent | UnusableEvent e) {
                         // The live consumer sent it to the dead-letter topic; the replay skips it just the same.
                         unreadable++;
                     }

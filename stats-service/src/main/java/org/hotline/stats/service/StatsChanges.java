@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 /** A counter of changes to the figures, so the live feed recomputes only when something changed. */
 @ApplicationScoped
@@ -17,9 +19,12 @@ public class StatsChanges {
         version.incrementAndGet();
     }
 
-    /** A live event was applied at {@code at}: the status strip shows when the last one came. */
-    public void liveEventApplied(Instant at) {
-        lastLiveEvent = at;
+    /**
+     * Live events were applied: the status strip shows when the last ones came. Told once their
+     * transaction committed, so the live feed never reads figures without them.
+     */
+    void liveEventsApplied(@Observes(during = TransactionPhase.AFTER_SUCCESS) StatsWriter.LiveEventsApplied applied) {
+        lastLiveEvent = applied.at();
         changed();
     }
 

@@ -1,14 +1,20 @@
 package org.hotline.stats.service;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import org.hotline.events.CaseEvent;
 import org.hotline.events.ContactRecorded;
 import org.hotline.events.HotlineEvent;
+import org.hotline.inbox.ProcessedEvents;
+import org.hotline.inbox.UnusableEvent;
 import org.hotline.stats.repository.Generations;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 /**
@@ -22,15 +28,26 @@ public class StatsWriter {
     private final Generations generations;
     private final ContactTally tally;
     private final CaseBoard board;
+    private final ProcessedEvents processed;
+    private final Event<LiveEventsApplied> liveEventsApplied;
+    private final Clock clock;
 
-    public StatsWriter(Generations generations, ContactTally tally, CaseBoard board) {
+    public StatsWriter(Generations generations, ContactTally tally, CaseBoard board, ProcessedEvents processed,
+            Event<LiveEventsApplied> liveEventsApplied, Clock clock) {
         this.generations = generations;
         this.tally = tally;
         this.board = board;
+        this.processed = processed;
+        this.liveEventsApplied = liveEventsApplied;
+        this.clock = clock;
+    }
+
+    /** Live events were applied; observed once their transaction committed ({@link StatsChanges}). */
+    public record LiveEventsApplied(Instant at) {
     }
 
     /**
-     * Throws IllegalArgumentException for an event that can never be applied (it belongs on the
+     * Throws {@link UnusableEvent} for an event that can never be applied (it belongs on the
      * dead-letter topic), before anything is written.
      */
     public static void check(HotlineEvent event) {
@@ -42,40 +59,42 @@ public class StatsWriter {
     }
 
     /**
-     * Applies live events, a batch in one transaction; returns false if every live generation had
-     * them all already. Throws IllegalArgumentException, before anything is written, if any event
-     * can never be applied.
+     * Applies a batch of live events, already checked, to every live generation, within the
+     * inbox's transaction: {@code firstTimeIn} gives the events a generation has not applied
+     * before (and records them as applied there).
      */
-    @Transactional
-    public boolean applyLive(List<HotlineEvent> events) {
-        events.forEach(StatsWriter::check);
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <E extends HotlineEvent> void applyLive(IntFunction<List<E>> firstTimeIn) {
         boolean applied = false;
         for (int generation : generations.live()) {
-            applied |= apply(generation, events);
+            applied |= apply(generation, firstTimeIn.apply(generation));
         }
-        return applied;
+        if (applied) {
+            liveEventsApplied.fire(new LiveEventsApplied(clock.instant()));
+        }
     }
 
-    /** Applies replayed events, already checked, to one generation in one transaction. */
+    /** Applies replayed events, already checked, to one generation in one transaction, each once. */
     @Transactional
     public void applyReplayed(int generation, List<HotlineEvent> events) {
-        apply(generation, events);
+        apply(generation, processed.firstTimeIn(generation, events, HotlineEvent::eventId));
     }
 
     /**
-     * Case events one by one in their order; contacts, by far the most events, summed per bucket
-     * and written in a few statements. Returns false if the generation had every event already.
+     * Events the generation never applied: case events one by one in their order; contacts, by far
+     * the most events, summed per bucket and written in a few statements. Returns false if there
+     * were none.
      */
-    private boolean apply(int generation, List<HotlineEvent> events) {
+    private boolean apply(int generation, List<? extends HotlineEvent> firstTime) {
         List<ContactRecorded> contacts = new ArrayList<>();
-        boolean applied = false;
-        for (HotlineEvent event : events) {
+        for (HotlineEvent event : firstTime) {
             if (event instanceof ContactRecorded contact) {
                 contacts.add(contact);
             } else {
-                applied |= board.apply(generation, (CaseEvent) event);
+                board.apply(generation, (CaseEvent) event);
             }
         }
-        return tally.countAll(generation, contacts) | applied;
+        tally.countAll(generation, contacts);
+        return !firstTime.isEmpty();
     }
 }
