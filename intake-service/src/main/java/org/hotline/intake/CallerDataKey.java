@@ -3,7 +3,6 @@ package org.hotline.intake;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -15,7 +14,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "caller_data_key")
-public class CallerDataKey extends PanacheEntityBase {
+public class CallerDataKey {
 
     @Id
     public UUID id;

@@ -9,7 +9,6 @@ import org.hotline.events.Channel;
 import org.hotline.events.Origin;
 import org.hotline.events.Purpose;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -26,7 +25,7 @@ import jakarta.persistence.Transient;
  */
 @Entity
 @Table(name = "contact")
-public class Contact extends PanacheEntityBase {
+public class Contact {
 
     @Id
     public UUID id;

@@ -3,7 +3,7 @@ package org.hotline.cases.messaging;
 import java.util.concurrent.CompletionStage;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.hotline.cases.service.CaseContacts;
+import org.hotline.cases.service.ContactLinking;
 import org.hotline.events.ContactRecorded;
 import org.hotline.events.Topics;
 import org.hotline.inbox.Batch;
@@ -17,7 +17,7 @@ import jakarta.inject.Singleton;
 
 /**
  * Opens and advances cases from {@code hotline.contacts.v1}: the {@link Inbox} hands each poll's
- * contacts here in one transaction, and {@link CaseContacts} applies those never applied before,
+ * contacts here in one transaction, and {@link ContactLinking} applies those never applied before,
  * each in its own record's trace and log context.
  */
 @Singleton
@@ -25,11 +25,11 @@ public class ContactConsumer extends EventConsumer<ContactRecorded> {
 
     static final String CHANNEL = "contacts-in";
 
-    private final CaseContacts caseContacts;
+    private final ContactLinking linking;
 
-    public ContactConsumer(Inbox inbox, CaseContacts caseContacts) {
+    public ContactConsumer(Inbox inbox, ContactLinking linking) {
         super(inbox, CHANNEL, Topics.CONTACTS, ContactRecorded.class);
-        this.caseContacts = caseContacts;
+        this.linking = linking;
     }
 
     @Incoming(CHANNEL)
@@ -47,6 +47,6 @@ public class ContactConsumer extends EventConsumer<ContactRecorded> {
 
     @Override
     public void apply(Batch<ContactRecorded> batch) {
-        caseContacts.applyAll(batch.firstTime(), batch::enter);
+        linking.applyAll(batch.firstTime(), batch::enter);
     }
 }

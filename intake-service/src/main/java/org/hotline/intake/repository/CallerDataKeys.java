@@ -12,11 +12,14 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
 import javax.sql.DataSource;
+
+import org.hotline.intake.CallerDataKey;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -167,5 +170,22 @@ public class CallerDataKeys {
                 .setParameter("limit", limit)
                 .getResultList();
         return keys;
+    }
+
+    /** The data key a contact was sealed with, if it is still live (not erased). */
+    public Optional<Wrapped> findLive(UUID id) {
+        CallerDataKey key = entities.find(CallerDataKey.class, id);
+        return key == null || key.wrappedKey == null ? Optional.empty()
+                : Optional.of(new Wrapped(key.id, key.wrappedKey, key.masterKeyVersion));
+    }
+
+    /** Destroys the callers' live keys; returns how many there were. */
+    public int erase(Collection<String> callerKeys, Instant at) {
+        return entities.createQuery("""
+                update CallerDataKey set wrappedKey = null, erasedAt = :at
+                where callerKey in :callerKeys and erasedAt is null""")
+                .setParameter("at", at)
+                .setParameter("callerKeys", callerKeys)
+                .executeUpdate();
     }
 }

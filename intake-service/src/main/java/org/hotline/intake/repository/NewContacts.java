@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import javax.sql.DataSource;
 import org.hotline.intake.Contact;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 
 /**
  * Writes new contacts: one prepared statement for one contact or a whole chunk of an import, on
@@ -42,9 +44,16 @@ public class NewContacts {
             returning id""";
 
     private final DataSource dataSource;
+    private final EntityManager entities;
 
-    public NewContacts(DataSource dataSource) {
+    public NewContacts(DataSource dataSource, EntityManager entities) {
         this.dataSource = dataSource;
+        this.entities = entities;
+    }
+
+    /** A recorded contact, as stored (its personal data sealed). */
+    public Optional<Contact> find(UUID id) {
+        return Optional.ofNullable(entities.find(Contact.class, id));
     }
 
     /**

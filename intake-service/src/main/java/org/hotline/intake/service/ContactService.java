@@ -218,7 +218,7 @@ public class ContactService {
     @Counted(value = "hotline.personal.data.reads", description = "Reads of a contact's personal data")
     public Contact readPersonalData(UUID contactId, ContactReader reader, String reason) {
         String actor = reader.subject();
-        Contact contact = Contact.<Contact>findByIdOptional(contactId)
+        Contact contact = newContacts.find(contactId)
                 .orElseThrow(() -> new ContactNotFound(contactId));
         Optional<String> admission = admission(contactId, reader);
         if (admission.isEmpty()) {

@@ -20,7 +20,6 @@ import java.util.UUID;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 
-import org.hotline.intake.CallerDataKey;
 import org.hotline.intake.PersonalData;
 import org.hotline.sealing.Aead;
 import org.hotline.intake.crypto.MasterKeys;
@@ -88,12 +87,13 @@ public class PersonalDataVault {
             throw new IllegalStateException("Contact " + contactId + " is sealed in an unknown format");
         }
         UUID keyId = new UUID(header.getLong(), header.getLong());
-        CallerDataKey dataKey = CallerDataKey.findById(keyId);
-        if (dataKey == null || dataKey.wrappedKey == null) {
+        Optional<CallerDataKeys.Wrapped> dataKey = dataKeys.findLive(keyId);
+        if (dataKey.isEmpty()) {
             return Optional.empty();
         }
         try {
-            byte[] plain = Aead.open(masterKeys.unwrap(dataKey.wrappedKey, bytes(keyId), dataKey.masterKeyVersion), bytes(contactId),
+            byte[] plain = Aead.open(masterKeys.unwrap(dataKey.get().wrappedKey(), bytes(keyId), dataKey.get().version()),
+                    bytes(contactId),
                     Arrays.copyOfRange(sealed, HEADER_BYTES, sealed.length));
             return Optional.of(json.readValue(plain, PersonalData.class));
         } catch (GeneralSecurityException e) {
@@ -116,8 +116,7 @@ public class PersonalDataVault {
         if (callerKeys.isEmpty()) {
             return 0;
         }
-        return CallerDataKey.update("wrappedKey = null, erasedAt = ?1 where callerKey in ?2 and erasedAt is null",
-                clock.instant(), callerKeys);
+        return dataKeys.erase(callerKeys, clock.instant());
     }
 
     /** A caller's live data key in clear, for this transaction only. */

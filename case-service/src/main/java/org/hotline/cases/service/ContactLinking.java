@@ -32,7 +32,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /**
- * Applies recorded contacts to the cases: a surrender request opens a case or joins the
+ * Links each recorded contact to its case: a surrender request opens a case or joins the
  * caller's open one, a follow-up or a relative's inquiry is linked to the case it names. A
  * relative's inquiry naming no case waits as an open inquiry; a contact naming a reference no case
  * has (yet) waits as unsettled, and is linked when a case with that reference opens. Each change
@@ -40,9 +40,9 @@ import jakarta.transaction.Transactional;
  * commits in one transaction.
  */
 @ApplicationScoped
-public class CaseContacts {
+public class ContactLinking {
 
-    private static final Logger LOG = Logger.getLogger(CaseContacts.class);
+    private static final Logger LOG = Logger.getLogger(ContactLinking.class);
 
     private final CaseRepository cases;
     private final ReferenceRepository references;
@@ -52,7 +52,7 @@ public class CaseContacts {
     private final Outbox outbox;
     private final Clock clock;
 
-    public CaseContacts(CaseRepository cases, ReferenceRepository references, CaseContactRepository caseContacts,
+    public ContactLinking(CaseRepository cases, ReferenceRepository references, CaseContactRepository caseContacts,
             InquiryRepository inquiries, UnsettledContactRepository unsettled, Outbox outbox, Clock clock) {
         this.cases = cases;
         this.references = references;
