@@ -27,7 +27,7 @@ final class CurlExamples {
     private static final Set<String> SHELL = Set.of("", "bash", "sh", "shell");
     private static final Pattern FENCE = Pattern.compile("^\\s*```\\s*([\\w-]*)\\s*$");
     private static final Pattern CURL = Pattern.compile("(^|[\\s|;&(])curl\\s");
-    private static final Pattern EXPECTED = Pattern.compile("^#\\s*([1-5](?:\\d\\d|xx))\\b");
+    private static final Pattern EXPECTED = Pattern.compile("^#\\s*([1-5]\\d\\d|[1-5]xx)\\b");
     /**
      * Run by {@code ./stack compose-check} against Docker Compose (stack.d/compose/check finds them
      * by this heading), which starts its own services on the documented ports: they are the

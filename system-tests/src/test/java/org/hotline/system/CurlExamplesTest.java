@@ -18,7 +18,7 @@ class CurlExamplesTest {
 
     @Test
     void aCommandGoesOnPastATrailingBackslashAndInsideAnOpenQuote() {
-        Block block = CurlExamples.split("X.md", 10, List.of(
+        Block block = CurlExamples.split("guide", 10, List.of(
                 "# a comment's quote: it's no quote",
                 "curl -s -X POST localhost:8081/api/v1/contacts -d '{",
                 "  \"channel\": \"PHONE\"}'",
@@ -29,12 +29,12 @@ class CurlExamplesTest {
         assertThat(block.commands()).extracting(Command::line, Command::curl)
                 .containsExactly(tuple(12, true), tuple(14, true),
                         tuple(16, false));
-        assertThat(block.script()).contains("DOC_AT='X.md:12'\ncurl -s -X POST", "DOC_AT='X.md:14'\nREF=$(curl");
+        assertThat(block.script()).contains("DOC_AT='guide:12'\ncurl -s -X POST", "DOC_AT='guide:14'\nREF=$(curl");
     }
 
     @Test
     void aClosingCommentThatStartsWithAStatusIsWhatTheExampleShows() {
-        Block block = CurlExamples.split("X.md", 0, List.of(
+        Block block = CurlExamples.split("guide", 0, List.of(
                 "curl -si localhost:8082/api/v1/cases/$REF \\",
                 "  -d '{}'   # 409: cannot move",
                 "curl -s localhost:8083/api/v1/stats/summary   # 4xx",
@@ -49,25 +49,25 @@ class CurlExamplesTest {
 
     @Test
     void aFailingExampleIsNamedByItsFileLineAndCommand(@TempDir Path calls) throws IOException {
-        List<Command> commands = CurlExamples.split("docs/X.md", 4, List.of(
+        List<Command> commands = CurlExamples.split("guide", 4, List.of(
                 "curl -s localhost:8081/a",
                 "curl -s localhost:8082/b   # 409: refused",
                 "curl -s localhost:8083/c",
                 "curl -s localhost:8083/d")).commands();
-        Files.writeString(calls.resolve("call.aaaaaa"), "docs/X.md:5\t201\t0\n");
-        Files.writeString(calls.resolve("call.bbbbbb"), "docs/X.md:6\t200\t0\n");
+        Files.writeString(calls.resolve("call.aaaaaa"), "guide:5\t201\t0\n");
+        Files.writeString(calls.resolve("call.bbbbbb"), "guide:6\t200\t0\n");
         Files.writeString(calls.resolve("call.bbbbbb.out"), "{\"state\": \"VERIFIED\"}");
-        Files.writeString(calls.resolve("call.cccccc"), "docs/X.md:7\t000\t7\n");
+        Files.writeString(calls.resolve("call.cccccc"), "guide:7\t000\t7\n");
 
         ExampleCalls made = ExampleCalls.readFrom(calls);
 
         assertThat(made.failures(commands.get(0))).isEmpty();
         assertThat(made.failures(commands.get(1))).singleElement().asString()
-                .startsWith("docs/X.md:6: expected 409, got 200 (curl exit 0): curl -s localhost:8082/b")
+                .startsWith("guide:6: expected 409, got 200 (curl exit 0): curl -s localhost:8082/b")
                 .contains("answer: {\"state\": \"VERIFIED\"}");
         assertThat(made.failures(commands.get(2))).singleElement().asString()
-                .startsWith("docs/X.md:7: expected 2xx, got no answer (curl exit 7): curl -s localhost:8083/c");
-        assertThat(made.failures(commands.get(3))).containsExactly("docs/X.md:8: never called curl: curl -s localhost:8083/d");
+                .startsWith("guide:7: expected 2xx, got no answer (curl exit 7): curl -s localhost:8083/c");
+        assertThat(made.failures(commands.get(3))).containsExactly("guide:8: never called curl: curl -s localhost:8083/d");
     }
 
     @Test
