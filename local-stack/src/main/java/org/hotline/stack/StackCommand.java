@@ -51,12 +51,14 @@ public final class StackCommand {
               logs NAME [-f]   print a log: intake, case, stats, kafka, keycloak or postgres; -f
                                follows it
               clean            stop everything and delete all its data, logs and secrets
-              token ROLE [SUBJECT] [--team TEAM]
+              token ROLE[,ROLE...] [SUBJECT] [--team TEAM] [--for SERVICE]
                                print a bearer token of the stack's own issuer, valid 12 h, for
                                ROLE (operator, case-officer, supervisor, analyst, admin), e.g.
                                curl -H "Authorization: Bearer $(./stack token analyst)" ...
                                --team: the team claim; a case officer reads the cases assigned
                                to him (SUBJECT, default local-ROLE) or to his team
+                               --for: meant for that one service (intake-service, case-service,
+                               stats-service) rather than all three
               seed [--scale 0.01] [--seed N] [--batch N] [--dry-run]
                                feed the synthetic history (2022-09-18..2023-04-07, the reference
                                table of docs/DOMAIN.md scaled) through intake's bulk API
@@ -252,35 +254,8 @@ public final class StackCommand {
     }
 
     private int token(List<String> options) {
-        List<String> roles = List.of("operator", "case-officer", "supervisor", "analyst", "admin");
-        // --team TEAM puts the team claim in the token: a case officer reads the cases assigned to it.
-        List<String> rest = new ArrayList<>(options);
-        String team = valueOf("--team", rest);
-        // --for SERVICE makes a token meant for that one service (its audience); without it, for all three.
-        String service = valueOf("--for", rest);
-        // Several roles joined by commas (analyst,case-officer) make one token that holds them all.
-        if (rest.isEmpty() || rest.size() > 2 || rest.contains("--team") || rest.contains("--for")
-                || !roles.containsAll(List.of(rest.get(0).split(",", -1)))
-                || (service != null && !Tokens.EVERY_SERVICE.contains(service))) {
-            throw new StackFailure("usage: ./stack token ROLE[,ROLE...] [SUBJECT] [--team TEAM] [--for SERVICE], ROLE one of "
-                    + String.join(", ", roles) + ", SERVICE one of " + String.join(", ", Tokens.EVERY_SERVICE));
-        }
-        String[] granted = rest.get(0).split(",");
-        String subject = rest.size() == 2 ? rest.get(1) : "local-" + granted[0];
-        List<String> audiences = service == null ? Tokens.EVERY_SERVICE : List.of(service);
-        console.plain(stack(false).tokens().mintFor(audiences, Duration.ofHours(12), team, subject, granted));
+        console.plain(TokenRequest.parse(options).mint(stack(false).tokens()));
         return 0;
-    }
-
-    /** Takes {@code option VALUE} out of {@code options}: the value, or null when it is not there. */
-    private static String valueOf(String option, List<String> options) {
-        int at = options.indexOf(option);
-        if (at < 0 || at + 1 >= options.size() || options.get(at + 1).isBlank()) {
-            return null;
-        }
-        String value = options.get(at + 1);
-        options.subList(at, at + 2).clear();
-        return value;
     }
 
     /** The history tools talk to the services with a token of the stack's issuer, unless given one. */
