@@ -14,12 +14,12 @@ import org.hotline.telemetry.EventLogContext;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Scope;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.opentelemetry.context.Scope;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -134,7 +134,7 @@ public class Inbox {
                 .thenCompose(done -> batch.ack());
     }
 
-    static Consumed consumed(KafkaRecord<String, String> record) {
+    private static Consumed consumed(KafkaRecord<String, String> record) {
         return new Consumed(record.getPayload(), eventIdOf(record),
                 TracingMetadata.fromMessage(record).map(TracingMetadata::getCurrentContext).orElse(null));
     }
